@@ -6,9 +6,16 @@
 import { loadConfig } from './platform/config.ts';
 import { startDatabase, redactUrl } from './platform/database.ts';
 import type { Database } from './platform/database.ts';
-import { StartupError, describeError, isStartupError } from './platform/errors.ts';
+import { describeError, isStartupError } from './platform/errors.ts';
 import { createServer } from './platform/server.ts';
 import type { PlatformServer } from './platform/server.ts';
+import { applyMigrations } from '../prisma/migrate.ts';
+import { loadCountyIfEmpty } from '../prisma/seed/index.ts';
+import { createPrisma, type PrismaClient } from './db.ts';
+import { mountGraphQL } from './graphql/server.ts';
+import { configureLogin } from './auth/login.ts';
+import { refuseDefaultDemoPasswords } from './auth/demoUsers.ts';
+import { mountCube } from './analytics/cube.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
@@ -21,23 +28,9 @@ const log = (line: string) => void process.stdout.write(`${timestamp()} ${line}\
 
 let server: PlatformServer | undefined;
 let database: Promise<Database> | undefined;
+let prisma: PrismaClient | undefined;
+const stoppers: (() => Promise<void>)[] = [];
 let shuttingDown = false;
-
-/**
- * The migration and seed modules are loaded only when needed: the server is
- * listening sooner, and a missing module becomes one clear sentence.
- */
-async function load<T>(file: string, importer: () => Promise<T>): Promise<T> {
-  try {
-    return await importer();
-  } catch (error) {
-    const e = error as { code?: string; message?: string };
-    if (e.code === 'ERR_MODULE_NOT_FOUND' && e.message?.includes(file)) {
-      throw new StartupError(`缺少模块 / the module ${file} is missing, so startup cannot continue.`, { cause: error });
-    }
-    throw error;
-  }
-}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -54,18 +47,23 @@ async function main(): Promise<void> {
   server.readiness.setDatabase({ embedded: db.embedded });
 
   server.readiness.setStep('migrations');
-  const { applyMigrations } = await load('prisma/migrate.ts', () => import('../prisma/migrate.ts'));
   await applyMigrations(db.url, log);
   if (shuttingDown) return;
 
   server.readiness.setStep('dataset');
-  const { loadCountyIfEmpty } = await load('prisma/seed/index.ts', () => import('../prisma/seed/index.ts'));
   const dataset = await loadCountyIfEmpty(db.url, { seed: config.seed, scale: config.scale, log });
   if (shuttingDown) return;
   server.readiness.setDataset({ households: dataset.households, persons: dataset.persons, loadedNow: dataset.loaded });
 
-  // Mount the GraphQL API (/graphql), Cube (/cubejs-api) and the console (/admin)
-  // on server.app here, before finalize() adds the JSON 404 handler.
+  prisma = createPrisma(db.url, { poolSize: config.poolSize });
+  if (config.isProduction) await refuseDefaultDemoPasswords(prisma);
+  configureLogin(config.jwtSecret);
+  const graphql = await mountGraphQL(server.app, { prisma, jwtSecret: config.jwtSecret, introspection: config.introspection, log });
+  stoppers.push(() => graphql.stop());
+  log(`GraphQL API: /graphql (IDE in the browser at the same address; introspection ${config.introspection ? 'on' : 'off'})`);
+  const cube = await mountCube(server.app, { databaseUrl: db.url, jwtSecret: config.jwtSecret, production: config.isProduction, log });
+  stoppers.push(() => cube.shutdown());
+  log('Cube 指标 / indicators: /cubejs-api/v1/load, /v1/meta, /v1/sql, /cubejs-api/graphql');
   server.finalize();
   server.readiness.markReady();
   log(`就绪 / ready: ${dataset.households} households, ${dataset.persons} persons, database ${redactUrl(db.url)}${db.embedded ? ' (embedded)' : ''}`);
@@ -74,6 +72,8 @@ async function main(): Promise<void> {
 /** Closes the HTTP server, then stops the embedded PostgreSQL (waiting for it if still starting). */
 async function release(): Promise<void> {
   await server?.close().catch((e) => log(`关闭 HTTP 服务出错 / error closing the HTTP server: ${describeError(e)}`));
+  for (const stop of stoppers.reverse()) await stop().catch((e) => log(`停止服务出错 / error stopping a service: ${describeError(e)}`));
+  await prisma?.$disconnect().catch(() => {});
   const db = await database?.catch(() => undefined);
   await db?.stop().catch((e) => log(`停止数据库出错 / error stopping the database: ${describeError(e)}`));
 }

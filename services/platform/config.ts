@@ -24,6 +24,10 @@ export interface Config {
   scale: number;
   demoPassword: string;
   jwtSecret: string;
+  /** GraphQL introspection: on in development, off in production unless GRAPHQL_INTROSPECTION=true. */
+  introspection: boolean;
+  /** Pooled database connections per server process. */
+  poolSize: number;
 }
 
 /** Repository root (this file is services/platform/config.ts). */
@@ -55,6 +59,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     bad(name, `an integer from ${min} to ${max}`, raw);
   }
   return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  return bad(name, 'true or false', raw);
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -112,5 +124,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     // Leading/trailing spaces are kept on purpose: a password is taken verbatim.
     demoPassword: env.DEMO_PASSWORD || 'demo-password',
     jwtSecret,
+    introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !isProduction),
+    poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
   });
 }

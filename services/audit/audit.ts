@@ -1,0 +1,54 @@
+// The audit log: who changed what (before and after, in the mutation's own
+// transaction) and who read personal data unmasked (one row per record read).
+import type { Prisma, PrismaClient } from '../db.ts';
+import type { Context } from '../graphql/context.ts';
+import { viewerOf } from '../graphql/context.ts';
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+type Action = 'CREATE' | 'UPDATE' | 'DELETE';
+
+/** JSON-safe copy of a row: Decimals and Dates as strings, BigInts as strings. */
+function snapshot(row: unknown): Prisma.InputJsonValue | undefined {
+  if (row == null) return undefined;
+  return JSON.parse(JSON.stringify(row, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)));
+}
+
+export async function auditChange(
+  tx: Tx,
+  ctx: Context,
+  action: Action,
+  entity: string,
+  entityId: string | number,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  const data: Prisma.AuditLogUncheckedCreateInput = {
+    userId: viewerOf(ctx).id,
+    action,
+    entity,
+    entityId: String(entityId),
+  };
+  const beforeJson = snapshot(before);
+  const afterJson = snapshot(after);
+  if (beforeJson !== undefined) data.before = beforeJson;
+  if (afterJson !== undefined) data.after = afterJson;
+  await tx.auditLog.create({ data });
+}
+
+export async function auditLogin(prisma: PrismaClient, userId: number): Promise<void> {
+  await prisma.auditLog.create({ data: { userId, action: 'LOGIN', entity: 'User', entityId: String(userId) } });
+}
+
+/** Writes the request's unmasked personal-data reads in one statement. */
+export async function flushPersonalDataReads(ctx: Context): Promise<void> {
+  if (ctx.personalDataReads.size === 0 || !ctx.viewer) return;
+  const userId = ctx.viewer.id;
+  const keys = [...ctx.personalDataReads];
+  ctx.personalDataReads.clear();
+  await ctx.prisma.auditLog.createMany({
+    data: keys.map((key) => {
+      const [entity, entityId] = key.split(':') as [string, string];
+      return { userId, action: 'READ_PERSONAL_DATA' as const, entity, entityId };
+    }),
+  });
+}

@@ -1,0 +1,57 @@
+// Region scope: a user sees a record when its division code starts with the
+// user's region code. Codes have three lengths (county 6, township 9, village 12),
+// so "starts with" is one indexed equality on the column of the scope's level;
+// the database keeps county_code / township_code / village_code consistent.
+import type { Context } from '../graphql/context.ts';
+import { viewerOf } from '../graphql/context.ts';
+import { badInput } from '../graphql/errors.ts';
+
+const LEVEL_COLUMN = { 6: 'countyCode', 9: 'townshipCode', 12: 'villageCode' } as const;
+type LevelColumn = (typeof LEVEL_COLUMN)[keyof typeof LEVEL_COLUMN];
+
+/** A filter on the three region columns; `{ id: -1 }`-style "nothing" is `NOTHING`. */
+export type RegionWhere = Partial<Record<LevelColumn, string>>;
+
+/** Matches no row: used when a requested region lies outside the viewer's scope. */
+export const NOTHING = { countyCode: '' } as const satisfies RegionWhere;
+
+export function isRegionCode(code: string): boolean {
+  return /^\d+$/.test(code) && code.length in LEVEL_COLUMN;
+}
+
+/** True when `code` (any level) lies inside `scope`. */
+export function within(code: string, scope: string): boolean {
+  return code.startsWith(scope);
+}
+
+/**
+ * The narrower of the viewer's scope and a requested region, or null when the
+ * two do not overlap (the caller then returns nothing, not an error: an
+ * out-of-scope region must not be distinguishable from an empty one).
+ */
+export function effectiveRegion(ctx: Context, requested?: string | null): string | null {
+  const scope = viewerOf(ctx).regionCode;
+  if (requested == null) return scope;
+  if (!isRegionCode(requested)) {
+    throw badInput('filter.regionCode', `行政区划代码应为 6、9 或 12 位数字 (a division code has 6, 9 or 12 digits): ${requested}`);
+  }
+  if (within(requested, scope)) return requested;
+  if (within(scope, requested)) return scope;
+  return null;
+}
+
+/** Where-clause for a model that carries county/township/village code columns. */
+export function regionWhere(code: string | null): RegionWhere {
+  if (code === null) return NOTHING;
+  return { [LEVEL_COLUMN[code.length as keyof typeof LEVEL_COLUMN]]: code };
+}
+
+/** The viewer's own scope as a where-clause (for node lookups and nested relations). */
+export function scopeWhere(ctx: Context): RegionWhere {
+  return regionWhere(viewerOf(ctx).regionCode);
+}
+
+/** Throws FORBIDDEN-free NOT_FOUND semantics are the caller's; this only answers yes/no. */
+export function inScope(ctx: Context, code: string): boolean {
+  return within(code, viewerOf(ctx).regionCode);
+}

@@ -1,0 +1,21 @@
+// Assembles the schema: each domain area registers its types on the one builder
+// when imported. The printed, sorted result is /schema.graphql.
+import { builder } from './builder.ts';
+import '../auth/login.ts';
+import '../regions/township.ts';
+import '../regions/village.ts';
+import '../households/household.ts';
+import '../households/person.ts';
+import '../households/incomeRecord.ts';
+import '../households/mutations.ts';
+import '../collective/villageCollectiveIncome.ts';
+import '../employment/employment.ts';
+import '../employment/employmentChannel.ts';
+import '../industries/industry.ts';
+import '../entities/businessEntity.ts';
+import '../entities/entityMutations.ts';
+import '../linkage/benefitLinkageContract.ts';
+import '../linkage/contractMutations.ts';
+import '../linkage/contractPayout.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });

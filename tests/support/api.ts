@@ -1,0 +1,74 @@
+// A real API server for tests: the platform's express app with /graphql mounted,
+// on an ephemeral port, over the test database; every SQL statement is counted.
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { createPrisma } from '../../services/db.ts';
+import { createServer } from '../../services/platform/server.ts';
+import { mountGraphQL } from '../../services/graphql/server.ts';
+import { configureLogin } from '../../services/auth/login.ts';
+import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [k: string]: unknown } }[];
+}
+
+export interface TestApi {
+  url: string;
+  /** SQL statements run since the last `resetStatements()`. */
+  statements: string[];
+  resetStatements(): void;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  token(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startApi(options: { introspection?: boolean } = {}): Promise<TestApi> {
+  const statements: string[] = [];
+  const prisma = createPrisma(inject('databaseUrl'), { onQuery: (sql) => statements.push(sql) });
+  const server = createServer({ holdUntilReady: false });
+  configureLogin(DEV_JWT_SECRET);
+  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: options.introspection ?? true, log: () => {} });
+  server.finalize();
+  server.readiness.markReady();
+  const address: AddressInfo = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${address.port}/graphql`;
+  const tokens = new Map<string, string>();
+
+  const gql: TestApi['gql'] = async (query, variables = {}, token = null) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse;
+    return { ...body, status: response.status };
+  };
+
+  return {
+    url,
+    statements,
+    resetStatements: () => void statements.splice(0),
+    gql,
+    async token(username) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const result = await gql<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: DEMO_PASSWORD },
+      );
+      const token = result.data?.login.token;
+      if (!token) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
+      tokens.set(username, token);
+      return token;
+    },
+    async close() {
+      await apollo.stop();
+      await server.close();
+      await prisma.$disconnect();
+    },
+  };
+}
