@@ -16,6 +16,7 @@ import { mountGraphQL } from './graphql/server.ts';
 import { configureLogin } from './auth/login.ts';
 import { refuseDefaultDemoPasswords } from './auth/demoUsers.ts';
 import { mountCube } from './analytics/cube.ts';
+import { mountConsole } from './console/console.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
 
   server.readiness.setStep('dataset');
-  const dataset = await loadCountyIfEmpty(db.url, { seed: config.seed, scale: config.scale, log });
+  const dataset = await loadCountyIfEmpty(db.url, { seed: config.seed, scale: config.scale, password: config.demoPassword, log });
   if (shuttingDown) return;
   server.readiness.setDataset({ households: dataset.households, persons: dataset.persons, loadedNow: dataset.loaded });
 
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
   const cube = await mountCube(server.app, { databaseUrl: db.url, jwtSecret: config.jwtSecret, production: config.isProduction, log });
   stoppers.push(() => cube.shutdown());
   log('Cube 指标 / indicators: /cubejs-api/v1/load, /v1/meta, /v1/sql, /cubejs-api/graphql');
+  mountConsole(server.app);
+  log(`管理控制台 / console: http://localhost:${address.port}/admin/`);
   server.finalize();
   server.readiness.markReady();
   log(`就绪 / ready: ${dataset.households} households, ${dataset.persons} persons, database ${redactUrl(db.url)}${db.embedded ? ' (embedded)' : ''}`);

