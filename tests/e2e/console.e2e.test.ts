@@ -1,0 +1,249 @@
+// The management console in a real browser (Debian's Chromium through
+// playwright-core) against the API, Cube and the console on one server over the
+// test county. Skipped when /usr/bin/chromium is missing. E2E_BASE_URL points it
+// at an already running platform instead (e.g. `npm start`). Screenshots go to
+// test-results/screenshots/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import ExcelJS from 'exceljs';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { makeCreditCode } from '../../services/identifiers/index.ts';
+import { REPO_ROOT } from '../../services/platform/config.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const unique = Date.now().toString(36).toUpperCase();
+const entityName = `E2E测试合作社${unique}`;
+const goodCode = makeCreditCode({ authority: '9', orgType: '3', regionCode6: '341324', serial: 80_000_000 + (Date.now() % 9_000_000) });
+const badCode = goodCode.slice(0, 17) + (goodCode[17] === '1' ? '2' : '1');
+
+let base = process.env.E2E_BASE_URL ?? '';
+let stopServer: (() => Promise<void>) | null = null;
+let context: BrowserContext;
+let userDataDir: string;
+
+/** API, Cube and console on one ephemeral port, over the test database (what services/main.ts mounts). */
+async function startPlatform(): Promise<void> {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'admin', 'dist', 'index.html'))) {
+    execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  }
+  const [{ createPrisma }, { createServer }, { mountGraphQL }, { configureLogin }, { DEV_JWT_SECRET }, { mountCube }, { mountConsole }] = await Promise.all([
+    import('../../services/db.ts'), import('../../services/platform/server.ts'), import('../../services/graphql/server.ts'),
+    import('../../services/auth/login.ts'), import('../../services/platform/config.ts'), import('../../services/analytics/cube.ts'),
+    import('../../services/console/console.ts'),
+  ]);
+  const databaseUrl = inject('databaseUrl');
+  const prisma = createPrisma(databaseUrl);
+  const server = createServer({ holdUntilReady: false });
+  configureLogin(DEV_JWT_SECRET);
+  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: false, log: () => {} });
+  const cube = await mountCube(server.app, { databaseUrl, jwtSecret: DEV_JWT_SECRET, production: false });
+  mountConsole(server.app);
+  server.finalize();
+  server.readiness.markReady();
+  const address = await server.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${address.port}`;
+  stopServer = async () => {
+    await cube.shutdown();
+    await apollo.stop();
+    await server.close();
+    await prisma.$disconnect();
+  };
+}
+
+async function gql<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** The browser's sessionStorage, typed for this Node-side file (the callbacks run in the page). */
+declare const sessionStorage: { getItem(key: string): string | null };
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto(`${base}/admin/#/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForFunction(() => !!sessionStorage.getItem('fanpin.token'));
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+}
+
+const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('fanpin.token')!);
+
+/** A react-admin SelectInput: open it and pick the option with this text. */
+async function choose(page: Page, source: string, option: string): Promise<void> {
+  await page.locator(`.ra-input-${source} [role="combobox"]`).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+const ENTITY = 'query($f: BusinessEntityFilter) { businessEntities(first: 5, filter: $f) { totalCount edges { node { id name legalRepresentative version } } } }';
+
+describe.skipIf(!fs.existsSync(CHROMIUM))('management console (browser)', () => {
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    if (!base) await startPlatform();
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      acceptDownloads: true,
+      locale: 'zh-CN',
+      viewport: { width: 1440, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context.setDefaultTimeout(30_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    // Leave the shared test county as it was: delete the cooperative (with its current version).
+    if (base) {
+      const token = (await gql<{ login: { token: string } }>(LOGIN, { u: 'admin', p: PASSWORD })).login.token;
+      for (const { node } of (await gql(ENTITY, { f: { search: entityName } }, token)).businessEntities.edges) {
+        await gql('mutation($i: DeleteBusinessEntityInput!) { deleteBusinessEntity(input: $i) { deletedId } }', { i: { id: node.id, version: node.version } }, token);
+      }
+    }
+    await context?.close();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    await stopServer?.();
+  });
+
+  it('creates a cooperative: a bad credit code is refused as you type, a good one is saved', async () => {
+    const page = await context.newPage();
+    await login(page, 'admin');
+    await page.goto(`${base}/admin/#/cooperatives/create`);
+    await page.locator('input[name="name"]').fill(entityName);
+    await page.locator('input[name="creditCode"]').fill(badCode);
+    await page.locator('input[name="legalRepresentative"]').fill('张测试');
+    await choose(page, 'townshipCode', await firstTownshipName());
+    await page.locator('input[name="address"]').fill('泗县测试路 1 号');
+    await page.locator('input[name="registeredCapital"]').fill('500000');
+    await page.locator('input[name="establishedAt"]').fill('2018-03-01');
+    await page.locator('.ra-input-industryIds [role="combobox"]').click();
+    await page.getByRole('option').first().click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByText('统一社会信用代码校验位错误').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '保存' }).click();
+    await shot(page, '01-credit-code-error');
+    expect(page.url()).toContain('/cooperatives/create');
+    const admin = await tokenOf(page);
+    expect((await gql(ENTITY, { f: { search: entityName } }, admin)).businessEntities.totalCount).toBe(0);
+
+    await page.locator('input[name="creditCode"]').fill(goodCode);
+    await expect.poll(() => page.getByText('统一社会信用代码校验位错误').count()).toBe(0);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/cooperatives\/[^/]+\/show/);
+    await expect.poll(() => page.getByText(goodCode).count()).toBeGreaterThan(0);
+    await shot(page, '02-cooperative-created');
+    expect((await gql(ENTITY, { f: { search: entityName } }, admin)).businessEntities.totalCount).toBe(1);
+    await page.close();
+  }, 120_000);
+
+  it('finds the cooperative, edits it, and reports a stale version from a second session', async () => {
+    const a = await context.newPage();
+    await login(a, 'admin');
+    await a.goto(`${base}/admin/#/cooperatives`);
+    await a.locator('input[name="q"]').fill(entityName);
+    const row = a.getByRole('row').filter({ hasText: entityName });
+    await expect.poll(() => row.count()).toBe(1);
+    await shot(a, '03-cooperative-found');
+    await row.getByRole('link', { name: '编辑' }).click();
+    await a.locator('input[name="legalRepresentative"]').fill('李编辑');
+    await a.getByRole('button', { name: '保存' }).click();
+    await a.waitForURL(/\/show$/);
+    await expect.poll(() => a.getByText('李编辑').count()).toBeGreaterThan(0);
+    const editUrl = a.url().replace(/\/show$/, '');
+
+    // Session A opens the form; session B (another tab: its own sessionStorage) saves first.
+    await a.goto(editUrl);
+    await a.locator('input[name="legalRepresentative"]').waitFor();
+    const b = await context.newPage();
+    await login(b, 'admin');
+    await b.goto(editUrl);
+    await b.locator('input[name="legalRepresentative"]').fill('王先存');
+    await b.getByRole('button', { name: '保存' }).click();
+    await b.waitForURL(/\/show$/);
+    await a.locator('input[name="legalRepresentative"]').fill('赵后存');
+    await a.getByRole('button', { name: '保存' }).click();
+    const notice = a.getByTestId('conflict-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('已被他人修改');
+    await shot(a, '04-conflict');
+    await notice.getByRole('button', { name: '重新加载' }).click();
+    await expect.poll(() => a.locator('input[name="legalRepresentative"]').inputValue()).toBe('王先存');
+    const admin = await tokenOf(a);
+    expect((await gql(ENTITY, { f: { search: entityName } }, admin)).businessEntities.edges[0].node.legalRepresentative).toBe('王先存');
+    await a.close();
+    await b.close();
+  }, 120_000);
+
+  it('shows on the dashboard exactly what Cube answers for the user', async () => {
+    const page = await context.newPage();
+    await login(page, 'admin');
+    await page.goto(`${base}/admin/#/`);
+    const cell = page.locator('[data-testid="incidence-values"] [data-key="2019"]');
+    await cell.waitFor({ timeout: 60_000 });
+    const shown = await cell.getAttribute('data-value');
+    const response = await fetch(`${base}/cubejs-api/v1/load`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await tokenOf(page) },
+      body: JSON.stringify({ query: { measures: ['poverty.poverty_incidence'], dimensions: ['poverty.year'], filters: [{ member: 'poverty.year', operator: 'equals', values: ['2019'] }] } }),
+    });
+    const cube = (await response.json()) as { data: Record<string, unknown>[] };
+    expect(shown).toBe(String(cube.data[0]!['poverty.poverty_incidence']));
+    await shot(page, '05-dashboard');
+    await page.close();
+  }, 120_000);
+
+  it('shows a township officer only their township\'s households and exports the list to .xlsx', async () => {
+    const page = await context.newPage();
+    await login(page, 'township1');
+    const token = await tokenOf(page);
+    const viewer = (await gql<{ viewer: { regionCode: string } }>('{ viewer { regionCode } }', {}, token)).viewer;
+    const township = (await gql<{ townships: { edges: { node: { name: string; code: string } }[] } }>(
+      'query($f: TownshipFilter) { townships(first: 1, filter: $f) { edges { node { name code } } } }', { f: { regionCode: viewer.regionCode } }, token,
+    )).townships.edges[0]!.node;
+    await page.goto(`${base}/admin/#/households`);
+    await page.getByRole('row').nth(1).waitFor();
+    const names = await page.locator('td.column-townshipName').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names)).toEqual(new Set([township.name]));
+    await shot(page, '06-township-households');
+
+    const total = (await gql<{ households: { totalCount: number } }>('{ households(first: 1) { totalCount } }', {}, token)).households.totalCount;
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-xlsx').click()]);
+    const file = path.join(SHOTS, '..', `households-${unique}.xlsx`);
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('户编号');
+    expect(sheet.rowCount - 1).toBe(total);
+    const townshipColumn = (sheet.getRow(1).values as unknown[]).indexOf('乡镇');
+    const townships = new Set<unknown>();
+    sheet.eachRow((row, n) => n > 1 && townships.add(row.getCell(townshipColumn).value));
+    expect([...townships]).toEqual([township.name]);
+    await page.close();
+  }, 240_000);
+});
+
+async function firstTownshipName(): Promise<string> {
+  const login = await gql<{ login: { token: string } }>(LOGIN, { u: 'admin', p: PASSWORD });
+  const data = await gql<{ townships: { edges: { node: { name: string } }[] } }>(
+    '{ townships(first: 1, orderBy: { field: code, direction: ASC }) { edges { node { name } } } }', {}, login.login.token,
+  );
+  return data.townships.edges[0]!.node.name;
+}
