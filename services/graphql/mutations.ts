@@ -43,7 +43,9 @@ export interface Target {
 /** Runs `work` in a transaction and turns database refusals into coded errors. */
 export async function inTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await ctx.prisma.$transaction(work);
+    // Prisma's 5 s default is too tight for a busy 2-core machine; a stuck
+    // transaction still ends, and its locks with it.
+    return await ctx.prisma.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
   } catch (error) {
     throw translateDbError(error);
   }
