@@ -17,6 +17,7 @@ import { configureLogin } from './auth/login.ts';
 import { refuseDefaultDemoPasswords } from './auth/demoUsers.ts';
 import { mountCube } from './analytics/cube.ts';
 import { mountConsole } from './console/console.ts';
+import { departmentImportRouter } from './crosscheck/routes.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
   const graphql = await mountGraphQL(server.app, { prisma, jwtSecret: config.jwtSecret, introspection: config.introspection, log });
   stoppers.push(() => graphql.stop());
   log(`GraphQL API: /graphql (IDE in the browser at the same address; introspection ${config.introspection ? 'on' : 'off'})`);
+  server.app.use('/api', departmentImportRouter({ prisma, jwtSecret: config.jwtSecret, log }));
+  log('部门数据导入 / department imports: POST /api/department-imports');
   const cube = await mountCube(server.app, { databaseUrl: db.url, jwtSecret: config.jwtSecret, production: config.isProduction, log });
   stoppers.push(() => cube.shutdown());
   log('Cube 指标 / indicators: /cubejs-api/v1/load, /v1/meta, /v1/sql, /cubejs-api/graphql');

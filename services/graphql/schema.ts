@@ -17,5 +17,14 @@ import '../entities/entityMutations.ts';
 import '../linkage/benefitLinkageContract.ts';
 import '../linkage/contractMutations.ts';
 import '../linkage/contractPayout.ts';
+import '../monitoring/monitoringCase.ts';
+import '../monitoring/caseWorkflow.ts';
+import '../monitoring/assistancePlan.ts';
+import '../monitoring/warning.ts';
+import '../monitoring/screeningRule.ts';
+import '../monitoring/screening.ts';
+import '../monitoring/visit.ts';
+import '../crosscheck/alert.ts';
+import '../crosscheck/departmentImport.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

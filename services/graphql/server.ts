@@ -23,6 +23,20 @@ export interface GraphQLOptions {
   log?: (line: string) => void;
 }
 
+const IDE_START_QUERY = `# 1. 登录，复制 token；2. 在 Headers 中加入 Authorization: Bearer <token>
+# 1. Log in and copy the token; 2. add the header Authorization: Bearer <token>
+mutation Login {
+  login(username: "admin", password: "demo-password") { token user { username role regionCode } }
+}
+
+query Households {
+  households(first: 10, filter: { regionCode: "341324100", status: LIFTED }) {
+    totalCount
+    edges { node { id householdNumber liftedYear head { name idNumber } perCapitaNetIncome(year: 2020) } }
+  }
+}
+`;
+
 /** Codes a caller may see as they are; everything else is an internal error. */
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT',
@@ -30,11 +44,50 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** Prisma codes and PostgreSQL states meaning "the database is down or restarting", not a bug. */
+const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const UNAVAILABLE_PG = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+
+function databaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } }; cause?: { kind?: string; originalCode?: string } };
+  const cause = e?.meta?.driverAdapterError?.cause ?? e?.cause;
+  return UNAVAILABLE_PRISMA.has(e?.code ?? '') || UNAVAILABLE_KINDS.has(cause?.kind ?? '') || UNAVAILABLE_PG.has(cause?.originalCode ?? '');
+}
+
+/** A database outage answers 503 (with Retry-After) instead of 200 with an error. */
+const unavailablePlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '5');
+        }
+      },
+    };
+  },
+};
+
 function formatError(log: (line: string) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     if (original instanceof PothosValidationError) {
       return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    if (databaseUnavailable(original)) {
+      log(`database unavailable: ${(original as Error)?.message?.split('\n').filter(Boolean).at(-1) ?? String(original)}`);
+      return {
+        message: '数据库暂时不可用，请稍后重试 (the database is temporarily unavailable; retry shortly)',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
+    // graphql-js aborts variable coercion after 50 errors with an uncoded error
+    // that Apollo does not mark as user input: it is bad input all the same.
+    if ((formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR' && /^Too many errors processing variables/.test(formatted.message)) {
+      return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
@@ -70,11 +123,17 @@ export async function mountGraphQL(app: Express, options: GraphQLOptions): Promi
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(log),
-    plugins: [limitsPlugin, auditReadsPlugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [limitsPlugin, auditReadsPlugin, unavailablePlugin, ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
 
-  const ide = renderAltair({ baseURL: '/graphql/ide/', endpointURL: '/graphql', initialSettings: { language: 'zh-CN' } as never });
+  const ide = renderAltair({
+    baseURL: '/graphql/ide/',
+    endpointURL: '/graphql',
+    initialSettings: { language: 'zh-CN' } as never,
+    // A first-time visitor starts from a login; the token then goes into the Authorization header.
+    initialQuery: IDE_START_QUERY,
+  });
   app.use('/graphql/ide', express.static(getDistDirectory(), { index: false }));
   app.get('/graphql', (req, res, next) => (req.accepts(['json', 'html']) === 'html' && !req.query.query ? res.type('html').send(ide) : next()));
 

@@ -1,0 +1,181 @@
+// One department upload, start to end. The import row is first committed as
+// PROCESSING (so the console can list it and poll its progress); then every
+// record, every alert and the final counts are written in ONE transaction. If
+// anything fails the transaction rolls back and the PROCESSING row is removed:
+// nothing of the import remains. The same file (sha256, per data set kind)
+// answers with the first import's report; a file that cannot be read or lacks
+// a required column is kept only as a REJECTED import row with the reason.
+import { createHash } from 'node:crypto';
+import type { Prisma, PrismaClient } from '../db.ts';
+import type { DatasetKind, Department } from '../../prisma/generated/client/enums.ts';
+import type { Viewer } from '../graphql/context.ts';
+import { detectFormat, readTable, RejectedFile } from './parse.ts';
+import { DATASETS, validateRows, type BadRow, type GoodRow } from './validate.ts';
+import { matchChunk } from './match.ts';
+
+/** Bad rows kept in the stored report; the count is always exact. */
+const MAX_REPORTED_BAD_ROWS = 1000;
+
+export interface ImportReport {
+  /** Why the whole file was refused (status REJECTED), else null. */
+  rejected: string | null;
+  badRows: BadRow[];
+  badRowsTruncated: boolean;
+  /** Lines repeating an earlier line of the same file. */
+  duplicateLines: number[];
+  /** Rows whose fact an earlier import already holds (same row_key). */
+  alreadyImported: number;
+  matched: number;
+  unmatched: number;
+  alertCount: number;
+}
+
+export interface ImportResult {
+  id: number;
+  department: Department;
+  kind: DatasetKind;
+  fileName: string;
+  status: 'PROCESSING' | 'COMPLETED' | 'REJECTED';
+  rowCount: number;
+  badRowCount: number;
+  importedAt: Date;
+  report: ImportReport;
+  /** Set when this file was imported before: the id of that import. */
+  duplicateOf: number | null;
+}
+
+export interface ImportHooks {
+  /** Rows per chunk (progress granularity); default 500. */
+  chunkSize?: number;
+  /** Test hook: runs inside the transaction after each chunk; throwing aborts the import. */
+  afterChunk?: (importId: number, processed: number) => void | Promise<void>;
+}
+
+export interface Progress {
+  processed: number;
+  total: number;
+}
+
+// Progress of running imports, by import id. In memory: an import runs in the
+// process that received the upload, and polling goes through the same server.
+const progress = new Map<number, Progress>();
+export const progressOf = (importId: number): Progress | undefined => progress.get(importId);
+
+const emptyReport = (): ImportReport => ({
+  rejected: null, badRows: [], badRowsTruncated: false, duplicateLines: [], alreadyImported: 0, matched: 0, unmatched: 0, alertCount: 0,
+});
+
+/** The stored report (the seed stores `[]`: older rows have no details). */
+export function reportOf(json: unknown): ImportReport {
+  if (json && typeof json === 'object' && !Array.isArray(json)) return { ...emptyReport(), ...(json as Partial<ImportReport>) };
+  return { ...emptyReport(), badRows: Array.isArray(json) ? (json as BadRow[]) : [] };
+}
+
+type ImportRow = { id: number; department: Department; kind: DatasetKind; fileName: string; status: ImportResult['status']; rowCount: number; badRowCount: number; importedAt: Date; report: unknown };
+const resultOf = (row: ImportRow, duplicateOf: number | null = null): ImportResult => ({
+  id: row.id, department: row.department, kind: row.kind, fileName: row.fileName, status: row.status,
+  rowCount: row.rowCount, badRowCount: row.badRowCount, importedAt: row.importedAt, report: reportOf(row.report), duplicateOf,
+});
+
+export interface UploadInput {
+  department: Department;
+  kind: DatasetKind;
+  fileName: string;
+  contentType: string | undefined;
+  body: Buffer;
+}
+
+export async function runImport(prisma: PrismaClient, viewer: Viewer, input: UploadInput, hooks: ImportHooks = {}): Promise<ImportResult> {
+  const spec = DATASETS[input.kind];
+  if (!spec || spec.department !== input.department) throw new Error(`unsupported data set ${input.department}/${input.kind}`);
+  const sha256 = createHash('sha256').update(input.body).digest('hex');
+  const previous = await prisma.departmentImport.findUnique({ where: { kind_fileSha256: { kind: input.kind, fileSha256: sha256 } } });
+  if (previous && isAbandoned(previous)) {
+    // A server stopped mid-import: its transaction never committed, only the PROCESSING row remains.
+    await prisma.departmentImport.deleteMany({ where: { id: previous.id, status: 'PROCESSING' } });
+  } else if (previous) {
+    return resultOf(previous as ImportRow, previous.id);
+  }
+
+  const base = { department: input.department, kind: input.kind, fileName: input.fileName.slice(0, 200), fileSha256: sha256, importedById: viewer.id };
+  let rows: { good: GoodRow[]; bad: BadRow[]; total: number };
+  try {
+    const table = await readTable(input.body, detectFormat(input.contentType, input.fileName, input.body));
+    rows = { ...validateRows(input.kind, spec, table), total: table.rows.length };
+  } catch (error) {
+    if (!(error instanceof RejectedFile)) throw error;
+    const report = { ...emptyReport(), rejected: error.message.slice(0, 1000) };
+    return create(prisma, { ...base, status: 'REJECTED', report: report as never });
+  }
+
+  const created = await create(prisma, { ...base, status: 'PROCESSING' });
+  if (created.duplicateOf !== null) return created;
+  const importId = created.id;
+  progress.set(importId, { processed: 0, total: rows.total });
+  try {
+    const row = await prisma.$transaction(async (tx) => finish(tx, importId, input.kind, rows, hooks, viewer), {
+      timeout: 30 * 60_000,
+      maxWait: 30_000,
+    });
+    return resultOf(row as ImportRow);
+  } catch (error) {
+    await prisma.departmentImport.deleteMany({ where: { id: importId, status: 'PROCESSING' } }).catch(() => {});
+    throw error;
+  } finally {
+    progress.delete(importId);
+  }
+}
+
+const ABANDONED_AFTER_MS = 60 * 60_000;
+const isAbandoned = (row: { id: number; status: string; importedAt: Date }) =>
+  row.status === 'PROCESSING' && !progress.has(row.id) && Date.now() - row.importedAt.getTime() > ABANDONED_AFTER_MS;
+
+/** Inserts the import row; a concurrent upload of the same file loses the race and answers as a duplicate. */
+async function create(prisma: PrismaClient, data: Prisma.DepartmentImportUncheckedCreateInput): Promise<ImportResult> {
+  try {
+    return resultOf((await prisma.departmentImport.create({ data })) as ImportRow);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    const first = await prisma.departmentImport.findUniqueOrThrow({ where: { kind_fileSha256: { kind: data.kind, fileSha256: data.fileSha256 } } });
+    return resultOf(first as ImportRow, first.id);
+  }
+}
+
+async function finish(
+  tx: Prisma.TransactionClient, importId: number, kind: DatasetKind,
+  rows: { good: GoodRow[]; bad: BadRow[]; total: number }, hooks: ImportHooks, viewer: Viewer,
+) {
+  const report = emptyReport();
+  report.badRows = rows.bad.slice(0, MAX_REPORTED_BAD_ROWS);
+  report.badRowsTruncated = rows.bad.length > MAX_REPORTED_BAD_ROWS;
+  // The same fact twice in one file: the first line counts, later ones are listed.
+  const firstLine = new Map<string, number>();
+  const unique: GoodRow[] = [];
+  for (const row of rows.good) {
+    if (firstLine.has(row.rowKey)) report.duplicateLines.push(row.line);
+    else firstLine.set(row.rowKey, row.line), unique.push(row);
+  }
+  const chunkSize = Math.max(1, hooks.chunkSize ?? 500);
+  const seen = new Set<string>();
+  let processed = rows.bad.length + report.duplicateLines.length;
+  progress.set(importId, { processed, total: rows.total });
+  for (let i = 0; i < unique.length; i += chunkSize) {
+    const chunk = unique.slice(i, i + chunkSize);
+    const result = await matchChunk(tx, importId, kind, chunk, seen);
+    report.alreadyImported += result.alreadyImported;
+    report.matched += result.matched;
+    report.unmatched += result.unmatched;
+    report.alertCount += result.alerts;
+    processed += chunk.length;
+    progress.set(importId, { processed, total: rows.total });
+    await hooks.afterChunk?.(importId, processed);
+  }
+  const row = await tx.departmentImport.update({
+    where: { id: importId },
+    data: { status: 'COMPLETED', rowCount: rows.total, badRowCount: rows.bad.length, report: report as never },
+  });
+  await tx.auditLog.create({
+    data: { userId: viewer.id, action: 'CREATE', entity: 'DepartmentImport', entityId: String(importId), after: { kind, fileName: row.fileName, rowCount: rows.total, badRowCount: rows.bad.length, alertCount: report.alertCount } },
+  });
+  return row;
+}
