@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import PristineFirstSequencer from './tests/sequencer.ts';
 
 export default defineConfig({
   // graphql 16 ships CJS (main) and ESM (module) builds without an exports map:
@@ -10,6 +11,7 @@ export default defineConfig({
     globalSetup: ['tests/globalSetup.ts'],
     // Files share one loaded county; run them one at a time so counts stay exact.
     fileParallelism: false,
+    sequence: { sequencer: PristineFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
