@@ -90,7 +90,7 @@ export async function runImport(prisma: PrismaClient, viewer: Viewer, input: Upl
   if (!spec || spec.department !== input.department) throw new Error(`unsupported data set ${input.department}/${input.kind}`);
   const sha256 = createHash('sha256').update(input.body).digest('hex');
   const previous = await prisma.departmentImport.findUnique({ where: { kind_fileSha256: { kind: input.kind, fileSha256: sha256 } } });
-  if (previous && isAbandoned(previous)) {
+  if (previous && (await isAbandoned(prisma, previous))) {
     // A server stopped mid-import: its transaction never committed, only the PROCESSING row remains.
     await prisma.departmentImport.deleteMany({ where: { id: previous.id, status: 'PROCESSING' } });
   } else if (previous) {
@@ -126,9 +126,18 @@ export async function runImport(prisma: PrismaClient, viewer: Viewer, input: Upl
   }
 }
 
-const ABANDONED_AFTER_MS = 60 * 60_000;
-const isAbandoned = (row: { id: number; status: string; importedAt: Date }) =>
-  row.status === 'PROCESSING' && !progress.has(row.id) && Date.now() - row.importedAt.getTime() > ABANDONED_AFTER_MS;
+/** Namespace of the advisory lock an import's transaction holds until it commits or rolls back. */
+const IMPORT_LOCK = 7301;
+
+/**
+ * A PROCESSING row whose lock nobody holds belongs to a server that stopped
+ * mid-import (on any replica): its transaction is gone, only the row remains.
+ */
+async function isAbandoned(prisma: PrismaClient, row: { id: number; status: string }): Promise<boolean> {
+  if (row.status !== 'PROCESSING' || progress.has(row.id)) return false;
+  const [lock] = await prisma.$queryRaw<{ free: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK}::int, ${row.id}::int) AS free`;
+  return lock?.free === true;
+}
 
 /** Inserts the import row; a concurrent upload of the same file loses the race and answers as a duplicate. */
 async function create(prisma: PrismaClient, data: Prisma.DepartmentImportUncheckedCreateInput): Promise<ImportResult> {
@@ -145,6 +154,7 @@ async function finish(
   tx: Prisma.TransactionClient, importId: number, kind: DatasetKind,
   rows: { good: GoodRow[]; bad: BadRow[]; total: number }, hooks: ImportHooks, viewer: Viewer,
 ) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}::int, ${importId}::int)`;
   const report = emptyReport();
   report.badRows = rows.bad.slice(0, MAX_REPORTED_BAD_ROWS);
   report.badRowsTruncated = rows.bad.length > MAX_REPORTED_BAD_ROWS;

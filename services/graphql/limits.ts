@@ -36,20 +36,23 @@ function oversizedPage(document: DocumentNode, variables: Record<string, unknown
   return found;
 }
 
+// Thrown from didResolveOperation, a refusal would otherwise go out as HTTP 500.
+const BAD_REQUEST = { status: 400 };
+
 export const limitsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
         const aliases = countAliases(document);
         if (aliases > LIMITS.aliases) {
-          throw new CodedError('BAD_USER_INPUT', `别名过多：${aliases} 个，上限 ${LIMITS.aliases} (too many aliases)`, { limit: 'aliases' });
+          throw new CodedError('BAD_USER_INPUT', `别名过多：${aliases} 个，上限 ${LIMITS.aliases} (too many aliases)`, { limit: 'aliases', http: BAD_REQUEST });
         }
         const page = oversizedPage(document, request.variables ?? {});
         if (page) {
           throw new CodedError(
             'BAD_USER_INPUT',
             `${page.name}: 每页最多 ${LIMITS.pageSize} 条，请求了 ${page.value} 条 (page size is at most ${LIMITS.pageSize})`,
-            { field: page.name, limit: 'pageSize' },
+            { field: page.name, limit: 'pageSize', http: BAD_REQUEST },
           );
         }
       },
