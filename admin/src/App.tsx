@@ -22,6 +22,12 @@ import collectiveIncomes from './resources/collectiveIncomes/index.tsx';
 import employments from './resources/employments/index.tsx';
 import employmentChannels from './resources/employmentChannels/index.tsx';
 import users from './resources/users/index.tsx';
+import monitoringCases from './resources/monitoringCases/index.tsx';
+import warnings from './resources/warnings/index.tsx';
+import visits from './resources/visits/index.tsx';
+import alerts from './resources/alerts/index.tsx';
+import departmentImports from './resources/departmentImports/index.tsx';
+import assistancePlans from './resources/assistancePlans/index.tsx';
 
 const authProvider = createAuthProvider(graphqlRequest);
 
@@ -49,6 +55,13 @@ function resourcesFor(viewer: Viewer | null) {
     <Resource key="collectiveIncomes" name="collectiveIncomes" {...collectiveIncomes} edit={writeHouseholds ? collectiveIncomes.edit : undefined} create={writeHouseholds ? collectiveIncomes.create : undefined} />,
     personal && <Resource key="employments" name="employments" {...employments} edit={writeHouseholds ? employments.edit : undefined} create={writeHouseholds ? employments.create : undefined} />,
     <Resource key="employmentChannels" name="employmentChannels" {...employmentChannels} />,
+    // Monitoring (personal data): writes for county/township/village staff; imports for the county and departments.
+    personal && <Resource key="monitoringCases" name="monitoringCases" {...monitoringCases} create={writeHouseholds ? monitoringCases.create : undefined} />,
+    personal && <Resource key="warnings" name="warnings" {...warnings} />,
+    personal && <Resource key="visits" name="visits" {...visits} create={writeHouseholds ? visits.create : undefined} />,
+    personal && <Resource key="alerts" name="alerts" {...alerts} />,
+    (can.manageUsers(viewer) || viewer?.role === 'DEPARTMENT_USER') && <Resource key="departmentImports" name="departmentImports" {...departmentImports} />,
+    personal && <Resource key="assistancePlans" name="assistancePlans" {...assistancePlans} create={writeHouseholds ? assistancePlans.create : undefined} />,
     can.manageUsers(viewer) && <Resource key="users" name="users" {...users} />,
     can.reports(viewer) && (
       <CustomRoutes key="reports">

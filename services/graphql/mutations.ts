@@ -25,7 +25,17 @@ export type VersionedModel =
   | 'businessEntity'
   | 'benefitLinkageContract'
   | 'villageCollectiveIncome'
-  | 'employment';
+  | 'employment'
+  | 'user';
+
+/** Columns never written to the audit log (secrets): the snapshot is a projection without them. */
+const AUDIT_OMIT: Partial<Record<VersionedModel, readonly string[]>> = { user: ['passwordHash'] };
+
+function auditable(model: VersionedModel, row: Row | null): object | null {
+  const omit = AUDIT_OMIT[model];
+  if (!row || !omit) return row;
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !omit.includes(key)));
+}
 
 const delegate = (tx: Tx, model: VersionedModel) => tx[model] as unknown as Delegate;
 
@@ -59,7 +69,7 @@ export async function createAudited<T extends Row>(
   data: object,
 ): Promise<T> {
   const row = (await delegate(tx, model).create({ data })) as T;
-  await auditChange(tx, ctx, 'CREATE', entity, row.id, null, row);
+  await auditChange(tx, ctx, 'CREATE', entity, row.id, null, auditable(model, row));
   return row;
 }
 
@@ -87,7 +97,7 @@ export async function updateVersioned<T extends Row>(
     });
     if (count === 0) throw conflict(target.label);
     const after = (await delegate(tx, target.model).findUniqueOrThrow({ where: { id: target.id } })) as T;
-    await auditChange(tx, ctx, 'UPDATE', target.entity, target.id, before, after);
+    await auditChange(tx, ctx, 'UPDATE', target.entity, target.id, auditable(target.model, before), auditable(target.model, after));
     return after;
   });
 }
@@ -103,7 +113,7 @@ export async function deleteVersioned<T extends Row>(
     await check?.(before, tx);
     if (before.version !== version) throw conflict(target.label);
     await delegate(tx, target.model).delete({ where: { id: target.id } });
-    await auditChange(tx, ctx, 'DELETE', target.entity, target.id, before, null);
+    await auditChange(tx, ctx, 'DELETE', target.entity, target.id, auditable(target.model, before), null);
     return before;
   });
 }

@@ -2,6 +2,7 @@
 // when imported. The printed, sorted result is /schema.graphql.
 import { builder } from './builder.ts';
 import '../auth/login.ts';
+import '../auth/user.ts';
 import '../regions/township.ts';
 import '../regions/village.ts';
 import '../households/household.ts';

@@ -72,7 +72,10 @@ export const enApp: typeof zhApp = {
     },
     users: {
       name: 'User |||| Users',
-      fields: { username: 'Username', displayName: 'Name', role: 'Role', regionCode: 'Data scope (division code)', canReadPersonalData: 'Personal data', active: 'Active' },
+      fields: {
+        username: 'Username', displayName: 'Name', role: 'Role', regionCode: 'Data scope (division code)', department: 'Department',
+        canReadPersonalData: 'Personal data', active: 'Active', createdAt: 'Created', password: 'Initial password', q: 'Search',
+      },
     },
   },
   app: {
@@ -117,7 +120,11 @@ export const enApp: typeof zhApp = {
     },
     township: { villages: 'Villages' },
     village: { households: 'Households', collective: 'Collective income by year and source', indicators: 'Indicators (from the indicator service)' },
-    users: { unavailable: 'The API offers no users list yet; this is the logged-in user. User management follows when the API has it.' },
+    users: {
+      resetPassword: 'Reset password', resetPasswordTitle: 'Reset the password of %{username}', newPassword: 'New password', passwordReset: 'Password reset',
+      usernameRule: 'Username: 3–40 characters of a-z, 0-9, _ . -', passwordRule: 'Password: at least 10 characters', demoPassword: 'The demo default password is not allowed',
+      regionRule: 'A division code has 6, 9 or 12 digits', regionHelp: 'County 6, township 9, village 12 digits; inside your region',
+    },
     unavailable: 'Not available: %{message}',
   },
 };

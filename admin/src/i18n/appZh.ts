@@ -72,8 +72,8 @@ export const zhApp = {
     users: {
       name: '用户',
       fields: {
-        username: '用户名', displayName: '姓名', role: '角色', regionCode: '数据范围（区划代码）',
-        canReadPersonalData: '可查看个人信息', active: '启用',
+        username: '用户名', displayName: '姓名', role: '角色', regionCode: '数据范围（区划代码）', department: '部门',
+        canReadPersonalData: '可查看个人信息', active: '启用', createdAt: '创建时间', password: '初始密码', q: '搜索',
       },
     },
   },
@@ -141,7 +141,11 @@ export const zhApp = {
     },
     township: { villages: '所辖行政村' },
     village: { households: '本村住户', collective: '村集体经济收入（按年份、来源）', indicators: '本村指标（来自指标服务）' },
-    users: { unavailable: '接口暂未提供用户列表（users），以下为当前登录用户。用户管理待接口完成后启用。' },
+    users: {
+      resetPassword: '重置密码', resetPasswordTitle: '重置用户 %{username} 的密码', newPassword: '新密码', passwordReset: '密码已重置',
+      usernameRule: '用户名应为 3–40 位小写字母、数字或 _ . -', passwordRule: '密码至少 10 位', demoPassword: '不能使用演示默认密码',
+      regionRule: '行政区划代码应为 6、9 或 12 位数字', regionHelp: '县 6 位、乡镇 9 位、村 12 位；须在您的管辖区域内',
+    },
     unavailable: '该数据暂不可用：%{message}',
   },
 };

@@ -1,4 +1,6 @@
 // The API's enum values and their labels, zh-CN (the API's own descriptions) and English.
+import { MONITORING_ENUMS } from './monitoring.ts';
+
 type Labels = Record<string, [zh: string, en: string]>;
 
 export const ENUMS = {
@@ -64,6 +66,7 @@ export const ENUMS = {
     COOPERATIVE: ['合作社', 'Cooperative'], PUBLIC_WELFARE_POST: ['公益性岗位', 'Public-welfare post'], HOME_BASED: ['居家就业', 'Home-based'],
   },
   EmploymentChannelKind: { INDIRECT: ['间接就业', 'Indirect'], DIRECT: ['直接就业', 'Direct'] },
+  ...MONITORING_ENUMS,
 } satisfies Record<string, Labels>;
 
 export type EnumName = keyof typeof ENUMS;

@@ -7,9 +7,15 @@ import chineseMessages from './zh.ts';
 import { zhApp } from './appZh.ts';
 import { enApp } from './appEn.ts';
 import { enumMessages } from './enums.ts';
+import { monitoringEn, monitoringZh } from './monitoring.ts';
 
-export const zhMessages = { ...chineseMessages, ...zhApp, enums: enumMessages(0) } as unknown as TranslationMessages;
-export const enMessages = { ...englishMessages, ...enApp, enums: enumMessages(1) } as unknown as TranslationMessages;
+// The monitoring screens' labels add resources and a `monitoring` section (i18n/monitoring.ts).
+export const zhMessages = {
+  ...chineseMessages, ...zhApp, resources: { ...zhApp.resources, ...monitoringZh.resources }, monitoring: monitoringZh.monitoring, enums: enumMessages(0),
+} as unknown as TranslationMessages;
+export const enMessages = {
+  ...englishMessages, ...enApp, resources: { ...enApp.resources, ...monitoringEn.resources }, monitoring: monitoringEn.monitoring, enums: enumMessages(1),
+} as unknown as TranslationMessages;
 
 // react-admin keeps the chosen locale in its store (localStorage), so a switch survives reloads.
 export const defaultLocale = 'zh-CN';

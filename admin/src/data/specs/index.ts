@@ -4,14 +4,8 @@ import { households, persons, townships, villages } from './regions.ts';
 import {
   businessEntities, collectiveIncomes, contracts, employmentChannels, employments, entities, industries,
 } from './economy.ts';
-
-/** The API has no user administration yet: a `users` connection is expected (see the users page). */
-export const users: ResourceSpec = {
-  type: 'User',
-  connection: 'users',
-  fields: 'username displayName role regionCode canReadPersonalData active version',
-  orderByType: undefined,
-};
+import { monitoringSpecs } from './monitoring.ts';
+import { users } from './users.ts';
 
 export const specs: Record<string, ResourceSpec> = {
   townships,
@@ -26,6 +20,7 @@ export const specs: Record<string, ResourceSpec> = {
   employments,
   employmentChannels,
   users,
+  ...monitoringSpecs,
 };
 
 export { ENTITY_KINDS } from './economy.ts';

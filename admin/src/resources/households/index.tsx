@@ -10,6 +10,7 @@ import { EnumArrayInput, EnumField, EnumInput } from '../../common/enums.tsx';
 import { regionFilters } from '../../common/regions.tsx';
 import { year } from '../../common/validators.ts';
 import { can, type Viewer } from '../../auth/session.ts';
+import { DeclareCaseButton } from '../monitoringCases/DeclareCaseButton.tsx';
 import { HouseholdContracts, HouseholdEmployment, IncomeTable, MemberTable } from './details.tsx';
 
 const filters = [
@@ -42,7 +43,7 @@ function HouseholdList() {
 
 function ShowActions() {
   const { permissions } = usePermissions<Viewer>();
-  return <TopToolbar>{can.writeHouseholds(permissions) && <EditButton />}</TopToolbar>;
+  return <TopToolbar>{can.writeHouseholds(permissions) && <><DeclareCaseButton /><EditButton /></>}</TopToolbar>;
 }
 
 const HouseholdShow = () => (
