@@ -12,12 +12,8 @@ import type { PlatformServer } from './platform/server.ts';
 import { applyMigrations } from '../prisma/migrate.ts';
 import { loadCountyIfEmpty } from '../prisma/seed/index.ts';
 import { createPrisma, type PrismaClient } from './db.ts';
-import { mountGraphQL } from './graphql/server.ts';
-import { configureLogin } from './auth/login.ts';
 import { refuseDefaultDemoPasswords } from './auth/demoUsers.ts';
-import { mountCube } from './analytics/cube.ts';
-import { mountConsole } from './console/console.ts';
-import { departmentImportRouter } from './crosscheck/routes.ts';
+import { mountPlatform } from './platform/mount.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
@@ -59,17 +55,10 @@ async function main(): Promise<void> {
 
   prisma = createPrisma(db.url, { poolSize: config.poolSize });
   if (config.isProduction) await refuseDefaultDemoPasswords(prisma);
-  configureLogin(config.jwtSecret);
-  const graphql = await mountGraphQL(server.app, { prisma, jwtSecret: config.jwtSecret, introspection: config.introspection, log });
-  stoppers.push(() => graphql.stop());
-  log(`GraphQL API: /graphql (IDE in the browser at the same address; introspection ${config.introspection ? 'on' : 'off'})`);
-  server.app.use('/api', departmentImportRouter({ prisma, jwtSecret: config.jwtSecret, log }));
-  log('部门数据导入 / department imports: POST /api/department-imports');
-  const cube = await mountCube(server.app, { databaseUrl: db.url, jwtSecret: config.jwtSecret, production: config.isProduction, log });
-  stoppers.push(() => cube.shutdown());
-  log('Cube 指标 / indicators: /cubejs-api/v1/load, /v1/meta, /v1/sql, /cubejs-api/graphql');
-  mountConsole(server.app);
-  log(`管理控制台 / console: http://localhost:${address.port}/admin/`);
+  const platform = await mountPlatform(server.app, {
+    prisma, databaseUrl: db.url, jwtSecret: config.jwtSecret, introspection: config.introspection, production: config.isProduction, log,
+  });
+  stoppers.push(() => platform.stop());
   server.finalize();
   server.readiness.markReady();
   log(`就绪 / ready: ${dataset.households} households, ${dataset.persons} persons, database ${redactUrl(db.url)}${db.embedded ? ' (embedded)' : ''}`);

@@ -4,19 +4,13 @@
 // at an already running platform instead (e.g. `npm start`). Screenshots go to
 // test-results/screenshots/.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { makeCreditCode } from '../../services/identifiers/index.ts';
-import { REPO_ROOT } from '../../services/platform/config.ts';
+import { PASSWORD, SHOTS, choose, hasChromium, login as loginAt, openBrowser, startPlatform, tokenOf } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
-const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const unique = Date.now().toString(36).toUpperCase();
 const entityName = `E2E测试合作社${unique}`;
 const goodCode = makeCreditCode({ authority: '9', orgType: '3', regionCode6: '341324', serial: 80_000_000 + (Date.now() % 9_000_000) });
@@ -25,36 +19,7 @@ const badCode = goodCode.slice(0, 17) + (goodCode[17] === '1' ? '2' : '1');
 let base = process.env.E2E_BASE_URL ?? '';
 let stopServer: (() => Promise<void>) | null = null;
 let context: BrowserContext;
-let userDataDir: string;
-
-/** API, Cube and console on one ephemeral port, over the test database (what services/main.ts mounts). */
-async function startPlatform(): Promise<void> {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'admin', 'dist', 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  }
-  const [{ createPrisma }, { createServer }, { mountGraphQL }, { configureLogin }, { DEV_JWT_SECRET }, { mountCube }, { mountConsole }] = await Promise.all([
-    import('../../services/db.ts'), import('../../services/platform/server.ts'), import('../../services/graphql/server.ts'),
-    import('../../services/auth/login.ts'), import('../../services/platform/config.ts'), import('../../services/analytics/cube.ts'),
-    import('../../services/console/console.ts'),
-  ]);
-  const databaseUrl = inject('databaseUrl');
-  const prisma = createPrisma(databaseUrl);
-  const server = createServer({ holdUntilReady: false });
-  configureLogin(DEV_JWT_SECRET);
-  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: false, log: () => {} });
-  const cube = await mountCube(server.app, { databaseUrl, jwtSecret: DEV_JWT_SECRET, production: false });
-  mountConsole(server.app);
-  server.finalize();
-  server.readiness.markReady();
-  const address = await server.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${address.port}`;
-  stopServer = async () => {
-    await cube.shutdown();
-    await apollo.stop();
-    await server.close();
-    await prisma.$disconnect();
-  };
-}
+let closeBrowser: (() => Promise<void>) | null = null;
 
 async function gql<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const response = await fetch(`${base}/graphql`, {
@@ -67,45 +32,23 @@ async function gql<T = any>(query: string, variables: Record<string, unknown>, t
   return body.data;
 }
 
-/** The browser's sessionStorage, typed for this Node-side file (the callbacks run in the page). */
-declare const sessionStorage: { getItem(key: string): string | null };
-
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForFunction(() => !!sessionStorage.getItem('fanpin.token'));
-  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-}
-
-const tokenOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('fanpin.token')!);
-
-/** A react-admin SelectInput: open it and pick the option with this text. */
-async function choose(page: Page, source: string, option: string): Promise<void> {
-  await page.locator(`.ra-input-${source} [role="combobox"]`).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+const login = (page: Page, username: string) => loginAt(page, base, username);
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
 const ENTITY = 'query($f: BusinessEntityFilter) { businessEntities(first: 5, filter: $f) { totalCount edges { node { id name legalRepresentative version } } } }';
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('management console (browser)', () => {
+describe.skipIf(!hasChromium)('management console (browser)', () => {
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    if (!base) await startPlatform();
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      locale: 'zh-CN',
-      viewport: { width: 1440, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context.setDefaultTimeout(30_000);
+    if (!base) {
+      const platform = await startPlatform();
+      base = platform.base;
+      stopServer = platform.stop;
+    }
+    const browser = await openBrowser('console-e2e-', { acceptDownloads: true });
+    context = browser.context;
+    closeBrowser = browser.close;
   }, 240_000);
 
   afterAll(async () => {
@@ -116,8 +59,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('management console (browser)', () => 
         await gql('mutation($i: DeleteBusinessEntityInput!) { deleteBusinessEntity(input: $i) { deletedId } }', { i: { id: node.id, version: node.version } }, token);
       }
     }
-    await context?.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    await closeBrowser?.();
     await stopServer?.();
   });
 

@@ -5,20 +5,13 @@
 // monitored in the households list (category filter) and in Cube's
 // `monitoring.monitored_households` (one more than before). Skipped without
 // /usr/bin/chromium. Screenshots: test-results/screenshots/monitoring-*.png.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../../services/platform/config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../services/auth/password.ts';
 import { closeSql, globalId, sql, sqlOne } from '../support/sql.ts';
-import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
+import { PASSWORD, SHOTS, choose, hasChromium, login as loginAt, openBrowser, startPlatform, tokenOf } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
-const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const unique = Date.now().toString(36);
 const CADRE = `e2e_mv_${unique}`;
 const OFFICER = `e2e_mt_${unique}`;
@@ -26,58 +19,14 @@ const OFFICER = `e2e_mt_${unique}`;
 let base = '';
 let stopServer: (() => Promise<void>) | null = null;
 let context: BrowserContext;
-let userDataDir: string;
+let closeBrowser: (() => Promise<void>) | null = null;
 let monitored = false;
 let household: { id: number; household_number: string; village_code: string; township_code: string };
 
-/** API, Cube and console on one ephemeral port over the test database (as console.e2e.test.ts). */
-async function startPlatform(): Promise<void> {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'admin', 'dist', 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  }
-  const [{ createPrisma }, { createServer }, { mountGraphQL }, { configureLogin }, { DEV_JWT_SECRET }, { mountCube }, { mountConsole }] = await Promise.all([
-    import('../../services/db.ts'), import('../../services/platform/server.ts'), import('../../services/graphql/server.ts'),
-    import('../../services/auth/login.ts'), import('../../services/platform/config.ts'), import('../../services/analytics/cube.ts'),
-    import('../../services/console/console.ts'),
-  ]);
-  const databaseUrl = inject('databaseUrl');
-  const prisma = createPrisma(databaseUrl);
-  const server = createServer({ holdUntilReady: false });
-  configureLogin(DEV_JWT_SECRET);
-  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: false, log: () => {} });
-  const cube = await mountCube(server.app, { databaseUrl, jwtSecret: DEV_JWT_SECRET, production: false });
-  // The department-import upload route, as tests/crosscheck/support.ts mounts it.
-  const { departmentImportRouter } = await import('../../services/crosscheck/routes.ts');
-  server.app.use('/api', departmentImportRouter({ prisma, jwtSecret: DEV_JWT_SECRET }));
-  mountConsole(server.app);
-  server.finalize();
-  server.readiness.markReady();
-  const address = await server.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${address.port}`;
-  stopServer = async () => {
-    await cube.shutdown();
-    await apollo.stop();
-    await server.close();
-    await prisma.$disconnect();
-  };
-}
-
-declare const sessionStorage: { getItem(key: string): string | null };
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `monitoring-${name}.png`), fullPage: true });
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/admin/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForFunction(() => !!sessionStorage.getItem('fanpin.token'));
-  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-}
+const login = (page: Page, username: string) => loginAt(page, base, username);
 
-async function choose(page: Page, source: string, option: string): Promise<void> {
-  await page.locator(`.ra-input-${source} [role="combobox"]`).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 /** `monitoring.monitored_households` over the whole county, as the dashboard asks Cube. */
 async function monitoredHouseholds(token: string): Promise<number> {
@@ -108,10 +57,11 @@ async function takeStep(page: Page, action: string, toStage: string, opinion: st
   await page.locator(`[data-testid="case-timeline"] [data-stage="${toStage}"]`).waitFor();
 }
 
-describe.skipIf(!fs.existsSync(CHROMIUM))('monitoring workflow (browser)', () => {
+describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await startPlatform();
+    const platform = await startPlatform();
+    base = platform.base;
+    stopServer = platform.stop;
     // A non-registered household with no monitoring and no open case, in the county's last township
     // (other test files work in the first one).
     household = await sqlOne(
@@ -129,15 +79,9 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('monitoring workflow (browser)', () =>
     const cadreId = (await sqlOne<{ id: number }>(`insert into cadre (name, work_unit, level, township_code) values ('E2E帮扶干部', 'E2E测试单位', 'GENERAL', $1) returning id`, [household.township_code])).id;
     await sql(`insert into cadre_assignment (cadre_id, household_id, kind, start_date) values ($1, $2, 'ASSISTANCE', date '2020-01-01')`, [cadreId, household.id]);
     await sql('update app_user set cadre_id = $1 where username = $2', [cadreId, CADRE]);
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitoring-e2e-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: 'zh-CN',
-      viewport: { width: 1440, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context.setDefaultTimeout(30_000);
+    const browser = await openBrowser('monitoring-e2e-');
+    context = browser.context;
+    closeBrowser = browser.close;
   }, 240_000);
 
   afterAll(async () => {
@@ -145,8 +89,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('monitoring workflow (browser)', () =>
     for (const username of [CADRE, OFFICER]) {
       await sql('delete from app_user where username = $1', [username]).catch(() => sql('update app_user set active = false where username = $1', [username]));
     }
-    await context?.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    await closeBrowser?.();
     await stopServer?.();
     await closeSql();
   });
@@ -157,7 +100,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('monitoring workflow (browser)', () =>
     // County administrator: the Cube count before.
     const adminPage = await context.newPage();
     await login(adminPage, 'admin');
-    const adminToken = await adminPage.evaluate(() => sessionStorage.getItem('fanpin.token')!);
+    const adminToken = await tokenOf(adminPage);
     const before = await monitoredHouseholds(adminToken);
 
     // Village cadre: declare from the household page.

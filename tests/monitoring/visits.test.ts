@@ -54,7 +54,7 @@ beforeAll(async () => {
   userId = (await sqlOne<{ id: number }>(`insert into app_user (username, display_name, password_hash, role, region_code, cadre_id)
     values ($1, '测试帮扶干部', $2, 'VILLAGE_CADRE', $3, $4) returning id`, [username, await hashPassword('demo-password'), household.village_code, cadreId])).id;
   cadreToken = await api.token(username);
-  const outside = await sqlOne<{ username: string }>(`select username from app_user where role = 'TOWNSHIP_OFFICER' and region_code <> $1 order by username limit 1`, [household.township_code]);
+  const outside = await sqlOne<{ username: string }>(`select username from app_user where role = 'TOWNSHIP_OFFICER' and active and username ~ '^township[0-9]+$' and region_code <> $1 order by username limit 1`, [household.township_code]);
   outsideToken = await api.token(outside.username);
 });
 
