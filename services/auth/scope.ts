@@ -9,7 +9,7 @@ import { badInput } from '../graphql/errors.ts';
 const LEVEL_COLUMN = { 6: 'countyCode', 9: 'townshipCode', 12: 'villageCode' } as const;
 type LevelColumn = (typeof LEVEL_COLUMN)[keyof typeof LEVEL_COLUMN];
 
-/** A filter on the three region columns; `{ id: -1 }`-style "nothing" is `NOTHING`. */
+/** A filter on the three region columns. */
 export type RegionWhere = Partial<Record<LevelColumn, string>>;
 
 /** Matches no row: used when a requested region lies outside the viewer's scope. */
@@ -51,7 +51,7 @@ export function scopeWhere(ctx: Context): RegionWhere {
   return regionWhere(viewerOf(ctx).regionCode);
 }
 
-/** Throws FORBIDDEN-free NOT_FOUND semantics are the caller's; this only answers yes/no. */
+/** Whether a division code lies in the viewer's scope (the caller picks FORBIDDEN or NOT_FOUND). */
 export function inScope(ctx: Context, code: string): boolean {
   return within(code, viewerOf(ctx).regionCode);
 }
