@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { testDatabaseUrl } from '../support/database.ts';
 import { mountCube, type MountedCube } from '../../services/analytics/cube.ts';
 import { signToken } from '../../services/auth/token.ts';
 import type { Viewer } from '../../services/graphql/context.ts';
@@ -39,7 +39,7 @@ interface Instance {
 async function start(preAggregations: boolean): Promise<Instance> {
   const app = express();
   const logs: string[] = [];
-  const cube = await mountCube(app, { databaseUrl: inject('databaseUrl'), jwtSecret: DEV_JWT_SECRET, production: false, preAggregations, log: (line) => void logs.push(line) });
+  const cube = await mountCube(app, { databaseUrl: testDatabaseUrl(), jwtSecret: DEV_JWT_SECRET, production: false, preAggregations, log: (line) => void logs.push(line) });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, logs, server, cube };

@@ -1,7 +1,7 @@
 // A test server with /graphql and the department-import router at /api (and a
 // second router at /api-failing whose import fails midway), on an ephemeral port.
 import type { AddressInfo } from 'node:net';
-import { inject } from 'vitest';
+import { testDatabaseUrl } from '../support/database.ts';
 import { createPrisma } from '../../services/db.ts';
 import { createServer } from '../../services/platform/server.ts';
 import { mountGraphQL } from '../../services/graphql/server.ts';
@@ -20,7 +20,7 @@ export interface CrosscheckApi {
 }
 
 export async function startCrosscheckApi(failingHooks: ImportHooks): Promise<CrosscheckApi> {
-  const prisma = createPrisma(inject('databaseUrl'));
+  const prisma = createPrisma(testDatabaseUrl());
   const server = createServer({ holdUntilReady: false });
   configureLogin(DEV_JWT_SECRET);
   const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: true, log: () => {} });

@@ -5,8 +5,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startRealServer, type RealServer } from '../support/realServer.ts';
+import { testDatabaseUrl } from '../support/database.ts';
 
 const enabled = process.env.HARDENING_SOAK !== '0';
 const SECONDS = Number(process.env.HARDENING_SOAK_SECONDS ?? 30);
@@ -22,7 +23,7 @@ let token: string;
 
 beforeAll(async () => {
   if (!enabled) return;
-  server = await startRealServer(inject('databaseUrl'), { MEMORY_PROBE_FILE: probeFile }, 120_000, ['--expose-gc', '--import', './tests/support/memoryProbe.ts']);
+  server = await startRealServer(testDatabaseUrl(), { MEMORY_PROBE_FILE: probeFile }, 120_000, ['--expose-gc', '--import', './tests/support/memoryProbe.ts']);
   token = await login(server.url, 'admin');
 });
 afterAll(async () => {

@@ -1,19 +1,15 @@
-// The calibrated county data set, as loaded by tests/globalSetup.ts: every
-// figure of the source report, checked with SQL against the real database, the
-// validity of every generated identifier, consistency rules, and determinism.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// The calibrated county data set, as loaded by tests/globalSetup.ts (this file
+// reads a clone of it): every figure of the source report, checked with SQL
+// against the real database, the validity of every generated identifier,
+// consistency rules, and determinism.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { checksumOf, generateCounty } from '../../prisma/seed/index.ts';
 import { validateCreditCode, validateResidentId } from '../../services/identifiers/index.ts';
 import { verifyPassword } from '../../services/auth/password.ts';
+import { testDatabaseUrl } from '../support/database.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
-
-const url = inject('databaseUrl');
+const url = testDatabaseUrl();
 let client: pg.Client;
 /** Seed and scale of the loaded data set; figures are per county. */
 let seed = 0;

@@ -1,7 +1,7 @@
 // A real API server for tests: the platform's express app with /graphql mounted,
 // on an ephemeral port, over the test database; every SQL statement is counted.
 import type { AddressInfo } from 'node:net';
-import { inject } from 'vitest';
+import { testDatabaseUrl } from './database.ts';
 import { createPrisma } from '../../services/db.ts';
 import { createServer } from '../../services/platform/server.ts';
 import { mountGraphQL } from '../../services/graphql/server.ts';
@@ -28,7 +28,7 @@ export interface TestApi {
 
 export async function startApi(options: { introspection?: boolean } = {}): Promise<TestApi> {
   const statements: string[] = [];
-  const prisma = createPrisma(inject('databaseUrl'), { onQuery: (sql) => statements.push(sql) });
+  const prisma = createPrisma(testDatabaseUrl(), { onQuery: (sql) => statements.push(sql) });
   const server = createServer({ holdUntilReady: false });
   configureLogin(DEV_JWT_SECRET);
   const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: options.introspection ?? true, log: () => {} });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { inject } from 'vitest';
+import { testDatabaseUrl } from './database.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createPrisma } from '../../services/db.ts';
 import { createServer } from '../../services/platform/server.ts';
@@ -26,7 +26,7 @@ export async function startPlatform(): Promise<Platform> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'admin', 'dist', 'index.html'))) {
     execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
-  const databaseUrl = inject('databaseUrl');
+  const databaseUrl = testDatabaseUrl();
   const prisma = createPrisma(databaseUrl);
   const server = createServer({ holdUntilReady: false });
   const mounted = await mountPlatform(server.app, {

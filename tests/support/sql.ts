@@ -1,11 +1,11 @@
 // Independent SQL over the test database: the yardstick the API is checked against.
 import pg from 'pg';
-import { inject } from 'vitest';
+import { testDatabaseUrl } from './database.ts';
 
 let pool: pg.Pool | null = null;
 
 export function sqlPool(): pg.Pool {
-  pool ??= new pg.Pool({ connectionString: inject('databaseUrl'), max: 4 });
+  pool ??= new pg.Pool({ connectionString: testDatabaseUrl(), max: 4 });
   return pool;
 }
 
