@@ -1,6 +1,6 @@
 // New agricultural business entities (新型农业经营主体), their industries, and the
 // benefit-linkage contracts (利益联结) with households, with the payouts made.
-import { makeCreditCode } from '../../services/identifiers/index.ts';
+import { makeCreditCode } from '../../kernel/identifiers/index.ts';
 import { Random } from './random.ts';
 import { NameMaker, mobile } from './names.ts';
 import type { IndustryCategory, IndustryModel } from './reference.ts';

@@ -5,7 +5,7 @@
 // and the age implied by the ID's birth date is always a. Relations keep ages
 // plausible: a spouse within a few years of the head, children 20–35 years
 // younger, grandchildren a generation below them, parents 20–35 years older.
-import { makeResidentId } from '../../services/identifiers/index.ts';
+import { makeResidentId } from '../../kernel/identifiers/index.ts';
 import type { Random } from './random.ts';
 import { NameMaker, mobile } from './names.ts';
 import { day, dateStr } from './model.ts';

@@ -1,6 +1,6 @@
 // Personal data (ID numbers, phone numbers): masked for anyone without the
 // permission; every unmasked value returned is remembered for the audit log.
-import { maskPhone, maskResidentId } from '../identifiers/index.ts';
+import { maskPhone, maskResidentId } from '../../kernel/identifiers/index.ts';
 import type { Context } from '../graphql/context.ts';
 
 export function canReadPersonalData(ctx: Context): boolean {

@@ -9,7 +9,7 @@ import { CodedError, badInput, forbidden } from '../graphql/errors.ts';
 import { createAudited, inTransaction, updateVersioned, type Target } from '../graphql/mutations.ts';
 import { payloadType } from '../graphql/payloads.ts';
 import type { Prisma, PrismaClient } from '../db.ts';
-import { validateDivisionCode } from '../identifiers/index.ts';
+import { validateDivisionCode } from '../../kernel/identifiers/index.ts';
 import { effectiveRegion, within } from './scope.ts';
 import { DepartmentEnum, RoleEnum } from './login.ts';
 import { hashPassword } from './password.ts';

@@ -3,7 +3,7 @@
 // file; a bad value skips the row with its line number and the reason.
 import { createHash } from 'node:crypto';
 import type { DatasetKind, Department } from '../../prisma/generated/client/enums.ts';
-import { validateResidentId } from '../identifiers/index.ts';
+import { validateResidentId } from '../../kernel/identifiers/index.ts';
 import { RejectedFile, type RawTable } from './parse.ts';
 
 type FieldType = 'text' | 'date' | 'money' | 'grade';

@@ -11,7 +11,7 @@ import { createAudited, deleteVersioned, inTransaction, updateVersioned, type Ta
 import { DeletePayload, payloadType } from '../graphql/payloads.ts';
 import { inScope, scopeWhere } from '../auth/scope.ts';
 import type { Prisma, PrismaClient } from '../db.ts';
-import { validateCreditCode } from '../identifiers/index.ts';
+import { validateCreditCode } from '../../kernel/identifiers/index.ts';
 import { PHONE } from '../households/rules.ts';
 import { IndustryRef } from '../industries/industry.ts';
 import { todayCst } from '../linkage/benefitLinkageContract.ts';

@@ -1,6 +1,6 @@
 // The household rules a mutation must keep (the database enforces them too; here
 // they become BAD_USER_INPUT errors that name the field and the reason).
-import { validateResidentId } from '../identifiers/index.ts';
+import { validateResidentId } from '../../kernel/identifiers/index.ts';
 import { badInput } from '../graphql/errors.ts';
 
 export const FIRST_REGISTRATION_YEAR = 2013;

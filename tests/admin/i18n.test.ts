@@ -7,7 +7,7 @@ import { zhApp } from '../../admin/src/i18n/appZh.ts';
 import { enApp } from '../../admin/src/i18n/appEn.ts';
 import { ENUMS } from '../../admin/src/i18n/enums.ts';
 import { localized } from '../../admin/src/common/validators.ts';
-import { validateCreditCode } from '../../services/identifiers/creditCode.ts';
+import { validateCreditCode } from '../../kernel/identifiers/creditCode.ts';
 
 function keys(messages: unknown, prefix = ''): string[] {
   if (typeof messages !== 'object' || messages === null) return [prefix];

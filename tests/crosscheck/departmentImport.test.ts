@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { closeSql, sql, sqlOne } from '../support/sql.ts';
 import { progressOf } from '../../services/crosscheck/importService.ts';
-import { residentIdCheckChar } from '../../services/identifiers/index.ts';
+import { residentIdCheckChar } from '../../kernel/identifiers/index.ts';
 import { csv, startCrosscheckApi, unknownId, type CrosscheckApi } from './support.ts';
 
 type P = { id: number; id_number: string; name: string; household_id: number; township_code: string; village_code: string };

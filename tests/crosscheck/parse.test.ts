@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTable, RejectedFile } from '../../services/crosscheck/parse.ts';
 import { DATASETS, parseDateCell, validateRows } from '../../services/crosscheck/validate.ts';
-import { residentIdCheckChar } from '../../services/identifiers/index.ts';
+import { residentIdCheckChar } from '../../kernel/identifiers/index.ts';
 
 const id = (first17: string) => first17 + residentIdCheckChar(first17);
 const A = id('34132419800101001');

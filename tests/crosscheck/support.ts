@@ -9,7 +9,7 @@ import { configureLogin } from '../../services/auth/login.ts';
 import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
 import { departmentImportRouter } from '../../services/crosscheck/routes.ts';
 import type { ImportHooks } from '../../services/crosscheck/importService.ts';
-import { residentIdCheckChar } from '../../services/identifiers/index.ts';
+import { residentIdCheckChar } from '../../kernel/identifiers/index.ts';
 
 export interface CrosscheckApi {
   base: string;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { makeCreditCode } from '../../services/identifiers/index.ts';
+import { makeCreditCode } from '../../kernel/identifiers/index.ts';
 import { PASSWORD, SHOTS, choose, hasChromium, login as loginAt, openBrowser, startPlatform, tokenOf } from '../support/browser.ts';
 
 const unique = Date.now().toString(36).toUpperCase();

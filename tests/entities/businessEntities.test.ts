@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.ts';
 import { closeSql, globalId, sql, sqlOne } from '../support/sql.ts';
-import { makeCreditCode, maskPhone } from '../../services/identifiers/index.ts';
+import { makeCreditCode, maskPhone } from '../../kernel/identifiers/index.ts';
 
 let api: TestApi;
 let admin: string;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { validateCreditCode, creditCodeCheckChar, makeCreditCode, type CreditAuthority } from '../../services/identifiers/index.ts';
+import { validateCreditCode, creditCodeCheckChar, makeCreditCode, type CreditAuthority } from '../../kernel/identifiers/index.ts';
 
 // Deterministic PRNG (mulberry32) so the generated-code test is reproducible.
 function mulberry32(seed: number): () => number {

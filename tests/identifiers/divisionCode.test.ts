@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   divisionLevel, validateDivisionCode, parentCode, isWithin, countyOf, townshipOf,
-} from '../../services/identifiers/index.ts';
+} from '../../kernel/identifiers/index.ts';
 
 const COUNTY = '341324', TOWNSHIP = '341324100', VILLAGE = '341324100201';
 

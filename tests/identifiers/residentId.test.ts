@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   validateResidentId, residentIdCheckChar, makeResidentId, maskResidentId, maskPhone,
-} from '../../services/identifiers/index.ts';
+} from '../../kernel/identifiers/index.ts';
 
 // Deterministic PRNG (mulberry32) so the generated-ID test is reproducible.
 function mulberry32(seed: number): () => number {

@@ -1,7 +1,7 @@
 // Validation as you type, with the same pure checks the API runs
-// (services/identifiers), so a bad code is caught before it is sent.
-import { validateCreditCode } from '../../../services/identifiers/creditCode.ts';
-import { validateResidentId } from '../../../services/identifiers/residentId.ts';
+// (kernel/identifiers), so a bad code is caught before it is sent.
+import { validateCreditCode } from '../../../kernel/identifiers/creditCode.ts';
+import { validateResidentId } from '../../../kernel/identifiers/residentId.ts';
 
 /** The identifier modules answer "中文 (English)": each language gets its half. */
 function localized(reason: string) {

@@ -2,7 +2,7 @@
 // headers (the zh labels of the fields) and enum values as Chinese labels.
 import { zhApp } from '../i18n/appZh.ts';
 import { zhEnum, type EnumName } from '../i18n/enums.ts';
-import { maskResidentId } from '../../../services/identifiers/residentId.ts';
+import { maskResidentId } from '../../../kernel/identifiers/residentId.ts';
 
 export interface Column {
   key: string;

@@ -1,6 +1,6 @@
 // 新型农业经营主体: one resource per kind (cooperatives, leading enterprises,
 // family farms, workshops/factories, park bases), all on the BusinessEntity
-// type. The credit code is checked as you type (GB 32100, services/identifiers).
+// type. The credit code is checked as you type (GB 32100, kernel/identifiers).
 import AgricultureIcon from '@mui/icons-material/Agriculture';
 import BusinessIcon from '@mui/icons-material/Business';
 import FactoryIcon from '@mui/icons-material/Factory';

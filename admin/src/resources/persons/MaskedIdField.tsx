@@ -3,7 +3,7 @@
 // keeps a cached unmasked value from showing after a switch of user.
 import { useRecordContext, usePermissions, useTranslate } from 'react-admin';
 import { Tooltip } from '@mui/material';
-import { maskResidentId } from '../../../../services/identifiers/residentId.ts';
+import { maskResidentId } from '../../../../kernel/identifiers/residentId.ts';
 import { can, type Viewer } from '../../auth/session.ts';
 
 export function MaskedIdField({ source = 'idNumber' }: { source?: string; label?: string; sortable?: boolean }) {

@@ -1,6 +1,6 @@
 // 人员: list and edit (and add a member to a household). The ID number is shown
 // masked unless the viewer may read personal data, and checked as you type with
-// the GB 11643 rule the API uses (services/identifiers/residentId.ts).
+// the GB 11643 rule the API uses (kernel/identifiers/residentId.ts).
 import PersonIcon from '@mui/icons-material/Person';
 import {
   AutocompleteInput, BooleanInput, Datagrid, EditButton, Labeled, NumberInput, ReferenceField, ReferenceInput,
