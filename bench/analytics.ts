@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pg from 'pg';
 import { mountCube } from '../services/analytics/cube.ts';
+import { createPrisma } from '../services/db.ts';
 import { DEV_JWT_SECRET } from '../services/platform/config.ts';
 
 export const DASHBOARDS: { name: string; label: string; query: Record<string, unknown> }[] = [
@@ -63,7 +64,9 @@ export interface DashboardFigure {
 /** Cube's SQL for each dashboard without pre-aggregations (what runs against PostgreSQL otherwise). */
 async function sourceSql(databaseUrl: string, token: string): Promise<Map<string, [string, unknown[]]>> {
   const app = express();
-  const cube = await mountCube(app, { databaseUrl, jwtSecret: DEV_JWT_SECRET, production: true, preAggregations: false, log: () => {} });
+  // The token is checked against its session, so this Cube needs the API's client too.
+  const prisma = createPrisma(databaseUrl, { poolSize: 1 });
+  const cube = await mountCube(app, { databaseUrl, prisma, jwtSecret: DEV_JWT_SECRET, production: true, preAggregations: false, log: () => {} });
   const server = http.createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -77,6 +80,7 @@ async function sourceSql(databaseUrl: string, token: string): Promise<Map<string
   } finally {
     server.close();
     await cube.shutdown();
+    await prisma.$disconnect();
   }
   return out;
 }

@@ -12,7 +12,7 @@ import type { PlatformServer } from './platform/server.ts';
 import { applyMigrations } from '../prisma/migrate.ts';
 import { loadCountyIfEmpty } from '../prisma/seed/index.ts';
 import { createPrisma, type PrismaClient } from './db.ts';
-import { refuseDefaultDemoPasswords } from './auth/demoUsers.ts';
+import { refuseDefaultPasswords } from './auth/demoUsers.ts';
 import { mountPlatform } from './platform/mount.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   log(`启动防返贫监测平台 / starting the platform (NODE_ENV=${config.nodeEnv})`);
 
   server = createServer({ log });
+  server.app.set('trust proxy', config.trustProxy);
   const address = await server.listen(config.port, config.host);
   log(`HTTP 服务已监听 / HTTP server listening on http://${address.address}:${address.port} (GET /healthz)`);
 
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   server.readiness.setDataset({ households: dataset.households, persons: dataset.persons, loadedNow: dataset.loaded });
 
   prisma = createPrisma(db.url, { poolSize: config.poolSize });
-  if (config.isProduction) await refuseDefaultDemoPasswords(prisma);
+  if (config.isProduction) await refuseDefaultPasswords(prisma);
   const platform = await mountPlatform(server.app, {
     prisma, databaseUrl: db.url, jwtSecret: config.jwtSecret, introspection: config.introspection, production: config.isProduction, log,
   });

@@ -5,8 +5,10 @@
  * public; see analytics/README.md).
  *
  * Security
- * - checkAuth accepts only the platform API's HS256 JWTs (services/auth/token.ts):
- *   no token → 401; forged, expired or malformed → 403, in every mode.
+ * - checkAuth accepts only the platform API's tokens, through the API's one
+ *   token→viewer function (viewerFromToken: the session and the user as they
+ *   are in the database now): no token → 401; forged, expired, malformed or
+ *   of an ended session → 403, in every mode.
  * - The security context is { regionCode, role, userId }.
  * - queryRewrite adds `<view>.village_code startsWith <regionCode>` to every
  *   query, whatever filters the caller sends; besides, the model is compiled per
@@ -30,12 +32,15 @@ import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import pg from 'pg';
 import type { CreateOptions, RequestContext } from '@cubejs-backend/server-core';
-import { verifyToken } from '../auth/token.ts';
+import { viewerFromToken } from '../auth/token.ts';
+import type { PrismaClient } from '../db.ts';
 import { REPO_ROOT } from '../platform/config.ts';
 import { installNativeFallback } from './nativeFallback.ts';
 
 export interface MountCubeOptions {
   databaseUrl: string;
+  /** The API's client: tokens are checked against its sessions and users. */
+  prisma: PrismaClient;
   jwtSecret: string;
   log?: (line: string) => void;
   /** NODE_ENV=production (Cube follows NODE_ENV itself). Authentication is the same in every mode; production only mutes Cube warnings. */
@@ -259,9 +264,10 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
     checkAuth: async (req: { securityContext?: unknown }, authorization?: string) => {
       const token = authorization?.trim();
       if (!token) throw new CubejsHandlerError(401, 'Unauthorized', '需要登录令牌 / authorization token required');
-      const result = await verifyToken(token, options.jwtSecret);
+      const result = await viewerFromToken(options.prisma, token, options.jwtSecret);
       if (!result.ok) {
-        throw new CubejsHandlerError(403, 'Forbidden', result.reason === 'expired' ? '令牌已过期 / token expired' : '令牌无效 / invalid token');
+        const message = { expired: '令牌已过期 / token expired', revoked: '登录已失效 / session ended', invalid: '令牌无效 / invalid token' }[result.reason];
+        throw new CubejsHandlerError(403, 'Forbidden', message);
       }
       const { regionCode, role, id } = result.viewer;
       if (!REGION_CODE.test(regionCode) || !ROLES.has(role)) {
@@ -311,7 +317,7 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
       pgSqlPort,
       // User: any name; password: an API token (the GraphQL `login` mutation's).
       checkSqlAuth: async (_request: unknown, user: string | null, password: string | null) => {
-        const result = password ? await verifyToken(password, options.jwtSecret) : null;
+        const result = password ? await viewerFromToken(options.prisma, password, options.jwtSecret) : null;
         if (!result?.ok || !REGION_CODE.test(result.viewer.regionCode) || !ROLES.has(result.viewer.role)) {
           throw new Error(`用户 ${user ?? ''} 的令牌无效 / invalid token for user ${user ?? ''}`);
         }

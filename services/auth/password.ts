@@ -34,15 +34,53 @@ export async function hashPassword(password: string, salt?: Buffer): Promise<str
   return `scrypt$${N}$${R}$${P}$${s.toString('base64')}$${key.toString('base64')}`;
 }
 
-/** True when `password` matches `stored`; false for a wrong password or a malformed hash. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+interface ParsedHash {
+  n: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  expected: Buffer;
+}
+
+/** The parameters of a stored hash, or null when it is malformed or out of bounds (e.g. a locked account's '!'). */
+function parseHash(stored: string): ParsedHash | null {
   const parts = String(stored ?? '').split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
   const [n, r, p] = parts.slice(1, 4).map((x) => (/^\d{1,7}$/.test(x!) ? Number(x) : NaN)) as [number, number, number];
-  if (!(n >= 2 && n <= MAX_N && (n & (n - 1)) === 0) || !(r >= 1 && r <= MAX_R) || !(p >= 1 && p <= MAX_P)) return false;
+  if (!(n >= 2 && n <= MAX_N && (n & (n - 1)) === 0) || !(r >= 1 && r <= MAX_R) || !(p >= 1 && p <= MAX_P)) return null;
   const salt = Buffer.from(parts[4]!, 'base64');
   const expected = Buffer.from(parts[5]!, 'base64');
-  if (salt.length < 16 || expected.length < 16 || expected.length > 64) return false;
+  if (salt.length < 16 || expected.length < 16 || expected.length > 64) return null;
+  return { n, r, p, salt, expected };
+}
+
+async function matches(password: string, hash: ParsedHash): Promise<boolean> {
+  const { n, r, p, salt, expected } = hash;
   const actual = await scrypt(password, salt, expected.length, { N: n, r, p, maxmem: maxmem(n, r, p) });
   return timingSafeEqual(actual, expected);
+}
+
+/** True when `password` matches `stored`; false for a wrong password or a malformed hash. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const hash = parseHash(stored);
+  return hash !== null && matches(password, hash);
+}
+
+let dummy: Promise<ParsedHash> | null = null;
+/** A hash of a random password with the current parameters, made once per process. */
+export function dummyHash(): Promise<ParsedHash> {
+  dummy ??= hashPassword(randomBytes(24).toString('base64')).then((h) => parseHash(h)!);
+  return dummy;
+}
+
+/**
+ * Login's check: an unknown user (null) or an unusable stored hash costs one
+ * scrypt against a dummy hash and fails, so the answer's timing does not tell
+ * which usernames exist.
+ */
+export async function verifyPasswordOrDummy(password: string, stored: string | null): Promise<boolean> {
+  const hash = stored === null ? null : parseHash(stored);
+  if (hash) return matches(password, hash);
+  await matches(password, await dummyHash());
+  return false;
 }

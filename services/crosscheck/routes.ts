@@ -6,7 +6,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { PrismaClient } from '../db.ts';
 import { Department, DatasetKind } from '../../prisma/generated/client/enums.ts';
-import { bearerToken, verifyToken } from '../auth/token.ts';
+import { bearerToken, tokenRefusalMessage, viewerFromToken } from '../auth/token.ts';
 import type { Viewer } from '../graphql/context.ts';
 import { XLSX_MIME } from './parse.ts';
 import { DATASETS } from './validate.ts';
@@ -52,8 +52,8 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
   const authenticate = async (req: Request): Promise<Viewer> => {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw new HttpError(401, 'UNAUTHENTICATED', '请先登录 (authentication required)');
-    const result = await verifyToken(token, jwtSecret);
-    if (!result.ok) throw new HttpError(401, 'UNAUTHENTICATED', result.reason === 'expired' ? '登录已过期，请重新登录 (token expired)' : '令牌无效 (invalid token)', { reason: result.reason });
+    const result = await viewerFromToken(prisma, token, jwtSecret);
+    if (!result.ok) throw new HttpError(401, 'UNAUTHENTICATED', tokenRefusalMessage(result.reason), { reason: result.reason });
     return result.viewer;
   };
 

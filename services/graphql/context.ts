@@ -12,6 +12,8 @@ export interface Viewer {
   canReadPersonalData: boolean;
   cadreId: number | null;
   department: Department | null;
+  /** The login session the request's token names (logout and refreshSession act on it). */
+  sessionId?: string;
 }
 
 export interface Context {
@@ -19,6 +21,8 @@ export interface Context {
   viewer: Viewer | null;
   /** `Entity:id` of each record whose ID number or phone this request returned unmasked. */
   personalDataReads: Set<string>;
+  /** The client's address as express sees it (`trust proxy`): login throttling counts by it. */
+  clientAddress?: string;
 }
 
 export function createContext(prisma: PrismaClient, viewer: Viewer | null): Context {

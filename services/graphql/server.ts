@@ -10,7 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import type { PrismaClient } from '../db.ts';
 import { flushPersonalDataReads } from '../audit/audit.ts';
-import { bearerToken, verifyToken } from '../auth/token.ts';
+import { bearerToken, tokenRefusalMessage, viewerFromToken } from '../auth/token.ts';
 import { createContext, type Context } from './context.ts';
 import { CodedError } from './errors.ts';
 import { limitsPlugin } from './limits.ts';
@@ -39,7 +39,7 @@ query Households {
 
 /** Codes a caller may see as they are; everything else is an internal error. */
 const PUBLIC_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
@@ -143,15 +143,12 @@ export async function mountGraphQL(app: Express, options: GraphQLOptions): Promi
     expressMiddleware(server, {
       context: async ({ req }) => {
         const token = bearerToken(req.headers.authorization);
-        if (!token) return createContext(options.prisma, null);
-        const result = await verifyToken(token, options.jwtSecret);
+        if (!token) return { ...createContext(options.prisma, null), clientAddress: req.ip };
+        const result = await viewerFromToken(options.prisma, token, options.jwtSecret);
         if (!result.ok) {
-          throw new CodedError('UNAUTHENTICATED', result.reason === 'expired' ? '登录已过期，请重新登录 (token expired)' : '令牌无效 (invalid token)', {
-            reason: result.reason,
-            http: { status: 401 },
-          });
+          throw new CodedError('UNAUTHENTICATED', tokenRefusalMessage(result.reason), { reason: result.reason, http: { status: 401 } });
         }
-        return createContext(options.prisma, result.viewer);
+        return { ...createContext(options.prisma, result.viewer), clientAddress: req.ip };
       },
     }),
   );

@@ -28,6 +28,8 @@ export interface Config {
   introspection: boolean;
   /** Pooled database connections per server process. */
   poolSize: number;
+  /** express's `trust proxy`: which proxies' X-Forwarded-For gives the client address (login throttling counts by it). */
+  trustProxy: boolean | number | string;
 }
 
 /** Repository root (this file is services/platform/config.ts). */
@@ -67,6 +69,13 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
   return bad(name, 'true or false', raw);
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === 'false') return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (raw === 'true' || !/^[\w.:/,\s-]+$/.test(raw)) bad('TRUST_PROXY', 'a hop count, or addresses, subnets or loopback/linklocal/uniquelocal', raw);
+  return raw;
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -120,5 +129,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     jwtSecret,
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !isProduction),
     poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    // Unset: the socket's address. Behind a load balancer name its hops or addresses
+    // (`1`, `loopback`, `10.0.0.0/8`); `true` would let any client pick its address.
+    trustProxy: trustProxy(read(env, 'TRUST_PROXY')),
   });
 }

@@ -26,7 +26,7 @@ export async function mountPlatform(app: Express, options: PlatformOptions): Pro
   log(`GraphQL API: /graphql (IDE in the browser at the same address; introspection ${options.introspection ? 'on' : 'off'})`);
   app.use('/api', departmentImportRouter({ prisma, jwtSecret, log }));
   log('部门数据导入 / department imports: POST /api/department-imports');
-  const cube = await mountCube(app, { databaseUrl, jwtSecret, production: options.production, log });
+  const cube = await mountCube(app, { databaseUrl, prisma, jwtSecret, production: options.production, log });
   log('Cube 指标 / indicators: /cubejs-api/v1/load, /v1/meta, /v1/sql, /cubejs-api/graphql');
   mountConsole(app);
   log('管理控制台 / console: /admin/');

@@ -8,9 +8,10 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../support/database.ts';
 import { mountCube, type MountedCube } from '../../services/analytics/cube.ts';
-import { signToken } from '../../services/auth/token.ts';
+import { createPrisma, type PrismaClient } from '../../services/db.ts';
 import type { Viewer } from '../../services/graphql/context.ts';
 import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
+import { deleteTokenUsers, tokenForNewUser } from '../support/tokens.ts';
 import { closeSql, sql } from '../support/sql.ts';
 
 // The tests drive refreshes themselves (refresh()); no background worker timer.
@@ -39,15 +40,16 @@ interface Instance {
 async function start(preAggregations: boolean): Promise<Instance> {
   const app = express();
   const logs: string[] = [];
-  const cube = await mountCube(app, { databaseUrl: testDatabaseUrl(), jwtSecret: DEV_JWT_SECRET, production: false, preAggregations, log: (line) => void logs.push(line) });
+  const cube = await mountCube(app, { databaseUrl: testDatabaseUrl(), prisma, jwtSecret: DEV_JWT_SECRET, production: false, preAggregations, log: (line) => void logs.push(line) });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, logs, server, cube };
 }
 
-const viewer = (regionCode: string, role: Viewer['role']): Viewer => ({
-  id: 1, username: `test-${regionCode}`, role, regionCode, canReadPersonalData: false, cadreId: null, department: null,
-});
+// Tokens check against live sessions: each scope is a user made for the test.
+let prisma: PrismaClient;
+const tokenFor = (regionCode: string, role: Viewer['role'], options: { secret?: string; expired?: boolean } = {}) =>
+  tokenForNewUser(prisma, { role, regionCode }, options);
 
 let cube: Instance; // with pre-aggregations
 let raw: Instance; // the same model without them
@@ -97,10 +99,11 @@ beforeAll(async () => {
   thirdTownshipCode = t2!.code;
   const [v] = await sql<{ code: string }>('SELECT code FROM village WHERE township_code = $1 ORDER BY code LIMIT 1', [TOWNSHIP]);
   villageCode = v!.code;
-  county = await signToken(viewer(COUNTY, 'STATISTICIAN'), DEV_JWT_SECRET);
-  township = await signToken(viewer(TOWNSHIP, 'TOWNSHIP_OFFICER'), DEV_JWT_SECRET);
-  otherTownship = await signToken(viewer(otherTownshipCode, 'TOWNSHIP_OFFICER'), DEV_JWT_SECRET);
-  village = await signToken(viewer(villageCode, 'VILLAGE_CADRE'), DEV_JWT_SECRET);
+  prisma = createPrisma(testDatabaseUrl(), { poolSize: 2 });
+  county = await tokenFor(COUNTY, 'STATISTICIAN');
+  township = await tokenFor(TOWNSHIP, 'TOWNSHIP_OFFICER');
+  otherTownship = await tokenFor(otherTownshipCode, 'TOWNSHIP_OFFICER');
+  village = await tokenFor(villageCode, 'VILLAGE_CADRE');
   [cube, raw] = await Promise.all([start(true), start(false)]);
 }, 180_000);
 
@@ -109,6 +112,10 @@ afterAll(async () => {
     if (!instance) continue;
     await new Promise<void>((resolve) => instance.server.close(() => resolve()));
     await instance.cube.shutdown();
+  }
+  if (prisma) {
+    await deleteTokenUsers(prisma);
+    await prisma.$disconnect();
   }
   await closeSql();
 });
@@ -474,10 +481,10 @@ describe('scope', () => {
   it('no token → 401; forged → 403; expired → 403 (outside production mode too)', async () => {
     const query = { measures: ['poverty.poor_persons'] };
     expect((await load(cube, null, query)).status).toBe(401);
-    const forged = await signToken(viewer(COUNTY, 'STATISTICIAN'), 'not-the-secret-not-the-secret-not-the-secret');
+    const forged = await tokenFor(COUNTY, 'STATISTICIAN', { secret: 'not-the-secret-not-the-secret-not-the-secret' });
     expect((await load(cube, forged, query)).status).toBe(403);
     expect((await load(cube, 'Bearer abc.def.ghi', query)).status).toBe(403);
-    const expired = await signToken(viewer(COUNTY, 'STATISTICIAN'), DEV_JWT_SECRET, -60);
+    const expired = await tokenFor(COUNTY, 'STATISTICIAN', { expired: true });
     expect((await load(cube, expired, query)).status).toBe(403);
     const meta = await fetch(`${cube.url}/cubejs-api/v1/meta`);
     expect(meta.status).toBe(401);
@@ -485,7 +492,7 @@ describe('scope', () => {
 
   it('every role may query, each within its region', async () => {
     for (const role of ['COUNTY_ADMIN', 'STATISTICIAN', 'DEPARTMENT_USER', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const) {
-      const token = await signToken(viewer(TOWNSHIP, role), DEV_JWT_SECRET);
+      const token = await tokenFor(TOWNSHIP, role);
       const data = await rows(token, { measures: ['monitoring.monitored_households'], dimensions: ['monitoring.township_code'] });
       expect(data.map((d) => d['monitoring.township_code']), role).toEqual([TOWNSHIP]);
     }
@@ -553,7 +560,7 @@ describe('pre-aggregations', () => {
     const deadline = Date.now() + 60_000;
     while (new Set(await tables()).size < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     expect([...new Set(await tables())].sort(), cube.logs.join('\n')).toEqual(['blk', 'dinc', 'emp', 'mon', 'pov']);
-    const token = await signToken(viewer(thirdTownshipCode, 'TOWNSHIP_OFFICER'), DEV_JWT_SECRET);
+    const token = await tokenFor(thirdTownshipCode, 'TOWNSHIP_OFFICER');
     for (const [view, query] of Object.entries(DASHBOARDS)) {
       const r = await load(cube, token, query);
       expect(r.error).toBeUndefined();
