@@ -1,5 +1,17 @@
 import { defineConfig } from 'vitest/config';
-import PristineFirstSequencer from './tests/sequencer.ts';
+
+// Pure tests (identifiers, parsing, rules, the console's data layer): no
+// database, no global setup. Every other file is an integration test with a
+// database of its own (tests/fileSetup.ts). Add a file here when it needs none.
+const UNIT_TESTS = [
+  'tests/kernel/**/*.test.ts',
+  'tests/identifiers/**/*.test.ts',
+  'tests/crosscheck/parse.test.ts',
+  'tests/analytics/nativeFallback.test.ts',
+  'tests/graphql/schema.test.ts',
+  'tests/platform/server.test.ts',
+  'tests/admin/{console,dataProvider,i18n,monitoring,schemaContract}.test.ts',
+];
 
 export default defineConfig({
   // graphql 16 ships CJS (main) and ESM (module) builds without an exports map:
@@ -7,13 +19,22 @@ export default defineConfig({
   // schema's types come from "another realm".
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/globalSetup.ts'],
-    // Files share one loaded county; run them one at a time so counts stay exact.
-    fileParallelism: false,
-    sequence: { sequencer: PristineFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    maxWorkers: 3,
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          exclude: UNIT_TESTS,
+          globalSetup: ['tests/globalSetup.ts'],
+          setupFiles: ['tests/fileSetup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,40 +1,25 @@
-// Once per test run: a fresh database with every migration applied and the
-// generated county loaded. With DATABASE_URL (CI) the test database is created
-// on that server; without it an embedded PostgreSQL is started under .data/.
+// Once per run of the integration project: a template database with every
+// migration applied and the generated county loaded; tests/fileSetup.ts clones it
+// for each test file. With DATABASE_URL (CI) the databases are created on that
+// server; without it an embedded PostgreSQL is started under .data/test.
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startDatabase, type Database } from '../services/platform/database.ts';
 import { DEFAULT_SEED, REPO_ROOT } from '../services/platform/config.ts';
 import { applyMigrations } from '../prisma/migrate.ts';
 import { loadCounty } from '../prisma/seed/index.ts';
+import { adminQuery, dropRun, runPrefix, templateName, withDatabase } from './support/database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    databaseUrl: string;
     /** A connection to the server's maintenance database, for tests that create databases. */
     adminUrl: string;
+    /** The loaded county, never connected to by tests: read your file's database with testDatabaseUrl(). */
+    templateDatabase: string;
+    /** Prefix of every database of this run. */
+    runPrefix: string;
   }
 }
-
-// One database per run, so that runs side by side (two terminals, CI) never share one.
-const TEST_DATABASE = process.env.TEST_DATABASE_NAME ?? `fanpin_test_${process.pid}`;
-
-async function admin(adminUrl: string, ...statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    for (const sql of statements) await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const withDatabase = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 export default async function setup(project: TestProject) {
   const log = (line: string) => process.stderr.write(`[test setup] ${line}\n`);
@@ -47,17 +32,32 @@ export default async function setup(project: TestProject) {
     );
     serverUrl = database.url;
   }
+  // One prefix per run, so that runs side by side (two terminals, CI) never share a database.
+  const prefix = runPrefix(process.pid);
+  const template = templateName(prefix);
   const adminUrl = withDatabase(serverUrl, 'postgres');
-  const url = withDatabase(serverUrl, TEST_DATABASE);
-  await admin(adminUrl, `DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`, `CREATE DATABASE ${TEST_DATABASE}`);
-  await applyMigrations(url, log);
-  const started = Date.now();
-  await loadCounty(url, { seed: DEFAULT_SEED, scale: 1, reset: true, log });
-  log(`county loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  project.provide('databaseUrl', url);
-  project.provide('adminUrl', adminUrl);
-  return async () => {
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${TEST_DATABASE} WITH (FORCE)`);
+  const url = withDatabase(serverUrl, template);
+  const teardown = async () => {
+    await dropRun(adminUrl, prefix);
     await database?.stop();
   };
+  try {
+    await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);
+    await applyMigrations(url, log);
+    const started = Date.now();
+    await loadCounty(url, { seed: DEFAULT_SEED, scale: 1, reset: true, log });
+    // Statistics and the visibility map are copied with the files, so no clone
+    // needs its own ANALYZE. No connections afterwards: CREATE DATABASE … TEMPLATE
+    // refuses a source that anyone is connected to.
+    await adminQuery(url, 'VACUUM ANALYZE');
+    await adminQuery(adminUrl, `ALTER DATABASE "${template}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+    log(`county loaded into the template in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  project.provide('adminUrl', adminUrl);
+  project.provide('templateDatabase', template);
+  project.provide('runPrefix', prefix);
+  return teardown;
 }
