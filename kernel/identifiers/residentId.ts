@@ -3,8 +3,9 @@
 //   digits 7–14  birth date YYYYMMDD
 //   digits 15–17 sequence; the 17th digit is odd for men, even for women
 //   char 18      check character, ISO 7064:1983 MOD 11-2
-// Pure functions, no dependencies; shared by GraphQL validation, imports,
-// the data generator and the console.
+// Pure functions; shared by GraphQL validation, imports, the data generator
+// and the console.
+import { chinaDate, isoDate } from '../dates.ts';
 
 export type ResidentIdError = 'LENGTH' | 'FORMAT' | 'BIRTH_DATE' | 'CHECK_DIGIT';
 export type Gender = 'MALE' | 'FEMALE';
@@ -29,11 +30,7 @@ export function residentIdCheckChar(first17: string): string {
 // Calendar dates are read in China Standard Time (UTC+8, no DST) so the result
 // does not depend on the server's time zone: both `new Date('1990-01-01')`
 // (UTC midnight) and a local-midnight Date on a China server give 1990-01-01.
-const CST_OFFSET_MS = 8 * 3600 * 1000;
-function cstYmd(d: Date): string {
-  const c = new Date(d.getTime() + CST_OFFSET_MS);
-  return `${c.getUTCFullYear()}`.padStart(4, '0') + `${c.getUTCMonth() + 1}`.padStart(2, '0') + `${c.getUTCDate()}`.padStart(2, '0');
-}
+const cstYmd = (d: Date): string => isoDate(chinaDate(d)).replaceAll('-', '');
 
 /** True when YYYYMMDD is a real Gregorian calendar date. */
 function isCalendarDate(ymd: string): boolean {

@@ -14,6 +14,7 @@ import { DeletePayload, payloadType } from '../graphql/payloads.ts';
 import { effectiveRegion, inScope, regionWhere, scopeWhere } from '../auth/scope.ts';
 import { CollectiveIncomeSource } from '../../prisma/generated/client/enums.ts';
 import type { Prisma } from '../db.ts';
+import { todayInChina } from '../../kernel/dates.ts';
 
 export const COLLECTIVE_INCOME_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 export const FIRST_COLLECTIVE_YEAR = 2000;
@@ -21,14 +22,6 @@ export const FIRST_COLLECTIVE_YEAR = 2000;
 export const CollectiveIncomeSourceEnum = labelledEnum(
   'CollectiveIncomeSource',
   CollectiveIncomeSource,
-  {
-    MECHANIZATION_SERVICE: '农机服务',
-    STRAW_UTILIZATION: '秸秆综合利用',
-    LAND_TRANSFER_PLATFORM: '土地流转平台',
-    LABOUR_COMPANY: '村劳务公司',
-    ASSET_LEASING: '资产租赁',
-    OTHER: '其他',
-  },
   '村集体经济收入来源',
 );
 
@@ -98,9 +91,7 @@ builder.queryField('villageCollectiveIncomes', (t) =>
 // ───────────── Mutations ─────────────
 
 /** The current calendar year in China Standard Time (the county's own clock). */
-export function currentYear(now = new Date()): number {
-  return new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
-}
+export const currentYear = (now = new Date()): number => todayInChina(now).getUTCFullYear();
 
 function checkYear(year: number): void {
   const last = currentYear();

@@ -17,16 +17,9 @@ import type { Prisma } from '../db.ts';
 import { AlertKind, AlertStatus, DatasetKind } from '../../prisma/generated/client/enums.ts';
 import { ALERT_READERS, ALERT_REVIEWERS, alertVisibility } from './visibility.ts';
 
-export const AlertKindEnum = labelledEnum('AlertKind', AlertKind, {
-  DECEASED_MEMBER_COUNTED: '已死亡仍在册', MEMBER_MOVED_AWAY: '户籍迁出', DIBAO_NOT_REGISTERED: '低保户未纳入',
-  EXTREME_POVERTY_NOT_REGISTERED: '特困户未纳入', NEW_DISABILITY_CERTIFICATE: '新办残疾证', SCHOOL_DROPOUT: '辍学',
-  HIGH_MEDICAL_EXPENSES: '高额医疗费用', UNSAFE_HOUSING: '住房不安全',
-}, '部门比对预警类型');
-export const AlertStatusEnum = labelledEnum('AlertStatus', AlertStatus, { OPEN: '待核实', CONFIRMED: '已确认', DISMISSED: '已排除' }, '预警处理状态');
-export const DatasetKindEnum = labelledEnum('DatasetKind', DatasetKind, {
-  DEATHS: '死亡人员', MOVES: '户籍迁移', DIBAO: '低保', EXTREME_POVERTY_SUPPORT: '特困供养', DISABILITY_CERTIFICATES: '残疾证',
-  SCHOOL_ENROLMENT: '学籍', MEDICAL_EXPENSES: '医疗费用', HOUSING_SAFETY: '住房安全鉴定',
-}, '部门数据集类型');
+export const AlertKindEnum = labelledEnum('AlertKind', AlertKind, '部门比对预警类型');
+export const AlertStatusEnum = labelledEnum('AlertStatus', AlertStatus, '预警处理状态');
+export const DatasetKindEnum = labelledEnum('DatasetKind', DatasetKind, '部门数据集类型');
 
 /** A user as shown beside an import or a review: names only. */
 export const CrosscheckUserRef = builder.prismaObject('User', {

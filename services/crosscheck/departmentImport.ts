@@ -12,7 +12,7 @@ import { AlertFilter, AlertOrderBy, alertWhere, CrosscheckUserRef, DatasetKindEn
 import { progressOf, reportOf, type ImportReport, type Progress } from './importService.ts';
 import { IMPORT_READERS, importVisibility } from './visibility.ts';
 
-export const ImportStatusEnum = labelledEnum('ImportStatus', ImportStatus, { PROCESSING: '处理中', COMPLETED: '已完成', REJECTED: '已拒收' }, '导入状态');
+export const ImportStatusEnum = labelledEnum('ImportStatus', ImportStatus, '导入状态');
 
 const BadRowRef = builder.objectRef<{ line: number; reason: string }>('ImportBadRow').implement({
   description: '未导入的行',

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { DatasetKind, Department } from '../../prisma/generated/client/enums.ts';
 import { validateResidentId } from '../../kernel/identifiers/index.ts';
+import { todayInChinaIso } from '../../kernel/dates.ts';
 import { RejectedFile, type RawTable } from './parse.ts';
 
 type FieldType = 'text' | 'date' | 'money' | 'grade';
@@ -87,9 +88,6 @@ export function mapColumns(spec: DatasetSpec, header: string[]): Map<string, num
   return positions;
 }
 
-const CST_OFFSET_MS = 8 * 3600 * 1000;
-const todayCst = () => new Date(Date.now() + CST_OFFSET_MS).toISOString().slice(0, 10);
-
 /** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYYMMDD or YYYY年M月D日 → YYYY-MM-DD, or null. */
 export function parseDateCell(value: string): string | null {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
@@ -107,7 +105,7 @@ function checkValue(field: Field, raw: string, birthDate: string): { value: stri
     case 'date': {
       const value = parseDateCell(raw);
       if (!value) return { reason: `${field.label}「${raw}」不是有效日期 (not a valid date; use YYYY-MM-DD)` };
-      if (value > todayCst()) return { reason: `${field.label} ${value} 晚于今天 (date is in the future)` };
+      if (value > todayInChinaIso()) return { reason: `${field.label} ${value} 晚于今天 (date is in the future)` };
       if (value < birthDate) return { reason: `${field.label} ${value} 早于出生日期 (date is before the person's birth)` };
       return { value };
     }

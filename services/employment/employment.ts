@@ -14,18 +14,12 @@ import { DeletePayload, payloadType } from '../graphql/payloads.ts';
 import { effectiveRegion, regionWhere, scopeWhere } from '../auth/scope.ts';
 import { PersonRef } from '../households/person.ts';
 import type { Prisma } from '../db.ts';
-import type { BusinessEntityKind, EmploymentChannelCode } from '../../prisma/generated/client/enums.ts';
-import { EMPLOYER_KIND, EmploymentChannelCodeEnum, EmploymentChannelKindEnum, today } from './enums.ts';
+import type { EmploymentChannelCode } from '../../prisma/generated/client/enums.ts';
+import { todayInChina } from '../../kernel/dates.ts';
+import { enumLabel } from '../../kernel/labels.ts';
+import { EMPLOYER_KIND, EmploymentChannelCodeEnum, EmploymentChannelKindEnum } from './enums.ts';
 
 export const EMPLOYMENT_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
-
-const ENTITY_KIND_LABEL: Record<BusinessEntityKind, string> = {
-  COOPERATIVE: '农民专业合作社',
-  LEADING_ENTERPRISE: '龙头企业',
-  FAMILY_FARM: '家庭农场',
-  POVERTY_ALLEVIATION_WORKSHOP: '扶贫车间/工厂',
-  INDUSTRIAL_PARK_BASE: '园区基地',
-};
 
 /** Employments whose person's household lies in `code` (a region code, or null for nothing). */
 export const employmentsIn = (code: string | null): Prisma.EmploymentWhereInput => ({ person: { household: regionWhere(code) } });
@@ -57,7 +51,7 @@ export const EmploymentRef = builder.prismaNode('Employment', {
     active: t.boolean({
       description: '今天（北京时间）是否在岗：开始日期不晚于今天，且未结束或结束日期不早于今天',
       resolve: (e) => {
-        const day = today();
+        const day = todayInChina();
         return e.startDate <= day && (e.endDate === null || e.endDate >= day);
       },
     }),
@@ -95,7 +89,7 @@ export function employmentWhere(ctx: Context, filter: EmploymentFilterInput | nu
   if (filter?.channel) and.push({ channelCode: filter.channel });
   if (filter?.channelKind) and.push({ channel: { kind: filter.channelKind } });
   if (filter?.employerId) and.push({ employerId: entityId(filter.employerId, 'filter.employerId') });
-  if (filter?.active != null) and.push(filter.active ? activeOn(today()) : { NOT: activeOn(today()) });
+  if (filter?.active != null) and.push(filter.active ? activeOn(todayInChina()) : { NOT: activeOn(todayInChina()) });
   return { AND: and };
 }
 
@@ -181,14 +175,14 @@ async function checkEmployer(ctx: Context, tx: Tx, channel: EmploymentChannelCod
     if (employerId !== null) throw badInput('employerId', '直接就业渠道（公益性岗位、居家就业）不能填写用工主体 (a direct channel has no employer)');
     return;
   }
-  if (employerId === null) throw badInput('employerId', `该渠道须填写用工主体（${ENTITY_KIND_LABEL[kind]}）(an indirect channel needs an employer)`);
+  if (employerId === null) throw badInput('employerId', `该渠道须填写用工主体（${enumLabel('BusinessEntityKind', kind)}）(an indirect channel needs an employer)`);
   const employer = await tx.businessEntity.findFirst({
     where: { id: employerId, countyCode: viewerOf(ctx).regionCode.slice(0, 6) },
     select: { kind: true },
   });
   if (!employer) throw badInput('employerId', `用工主体不存在 (no such business entity): ${employerId}`);
   if (employer.kind !== kind) {
-    throw badInput('employerId', `该渠道的用工主体须为${ENTITY_KIND_LABEL[kind]}，所选主体为${ENTITY_KIND_LABEL[employer.kind]} (employer kind does not match the channel)`);
+    throw badInput('employerId', `该渠道的用工主体须为${enumLabel('BusinessEntityKind', kind)}，所选主体为${enumLabel('BusinessEntityKind', employer.kind)} (employer kind does not match the channel)`);
   }
 }
 

@@ -7,7 +7,8 @@ import type { Context } from '../graphql/context.ts';
 import { viewerOf } from '../graphql/context.ts';
 import { Prisma } from '../db.ts';
 import type { EmploymentChannelCode } from '../../prisma/generated/client/enums.ts';
-import { EmploymentChannelCodeEnum, EmploymentChannelKindEnum, isChannelCode, today } from './enums.ts';
+import { todayInChinaIso } from '../../kernel/dates.ts';
+import { EmploymentChannelCodeEnum, EmploymentChannelKindEnum, isChannelCode } from './enums.ts';
 import { EmploymentFilter, EmploymentOrderBy, employmentOrder, employmentWhere } from './employment.ts';
 
 /** The household column that matches a region code of each length (the only SQL text not bound as a parameter). */
@@ -22,7 +23,7 @@ async function employedCounts(ctx: Context, codes: readonly EmploymentChannelCod
   const region = viewerOf(ctx).regionCode;
   const column = HOUSEHOLD_REGION_COLUMN[region.length];
   if (!column) return codes.map(() => 0);
-  const day = today().toISOString().slice(0, 10);
+  const day = todayInChinaIso();
   const rows = await ctx.prisma.$queryRaw<{ code: string; persons: number }[]>(Prisma.sql`
     SELECT e.channel_code::text AS code, count(DISTINCT e.person_id)::int AS persons
       FROM employment e

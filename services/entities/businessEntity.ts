@@ -17,13 +17,6 @@ import { IndustryRef } from '../industries/industry.ts';
 export const BusinessEntityKindEnum = labelledEnum(
   'BusinessEntityKind',
   BusinessEntityKind,
-  {
-    COOPERATIVE: '合作社',
-    LEADING_ENTERPRISE: '龙头企业',
-    FAMILY_FARM: '家庭农场',
-    POVERTY_ALLEVIATION_WORKSHOP: '扶贫车间/工厂',
-    INDUSTRIAL_PARK_BASE: '园区基地',
-  },
   '新型农业经营主体类型',
 );
 

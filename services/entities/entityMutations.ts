@@ -14,7 +14,7 @@ import type { Prisma, PrismaClient } from '../db.ts';
 import { validateCreditCode } from '../../kernel/identifiers/index.ts';
 import { PHONE } from '../households/rules.ts';
 import { IndustryRef } from '../industries/industry.ts';
-import { todayCst } from '../linkage/benefitLinkageContract.ts';
+import { todayInChina } from '../../kernel/dates.ts';
 import { BusinessEntityKindEnum, BusinessEntityRef } from './businessEntity.ts';
 
 export const ENTITY_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
@@ -86,7 +86,7 @@ function canonicalCreditCode(value: string): string {
 
 function checkValues(v: { registeredCapital?: Prisma.Decimal | null; establishedAt?: Date | null }): void {
   if (v.registeredCapital && v.registeredCapital.lt(0)) throw badInput('registeredCapital', '注册资本不能为负数');
-  if (v.establishedAt && v.establishedAt > todayCst()) throw badInput('establishedAt', '成立日期不能晚于今天');
+  if (v.establishedAt && v.establishedAt > todayInChina()) throw badInput('establishedAt', '成立日期不能晚于今天');
 }
 
 /**

@@ -1,27 +1,14 @@
 // Coded errors: every error a caller sees carries `extensions.code`. Anything
 // else is an internal error, logged and masked in `formatError` (server.ts).
+// The error type and its codes are the kernel's (kernel/errors.ts): a plain
+// Error whose `extensions` graphql-js copies when a resolver throws it.
 import { GraphQLError } from 'graphql';
+import type { CodedError } from '../../kernel/errors.ts';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+export { CodedError, isCodedError, type ErrorCode, unauthenticated, forbidden, notFound, conflict, badInput } from '../../kernel/errors.ts';
 
-export class CodedError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
-  }
-}
-
-export const unauthenticated = () => new CodedError('UNAUTHENTICATED', '请先登录 (authentication required)');
-
-export const forbidden = (what = '该操作') =>
-  new CodedError('FORBIDDEN', `${what}超出您的权限或管辖区域 (forbidden: outside your role or region)`);
-
-export const notFound = (what: string, id?: string) =>
-  new CodedError('NOT_FOUND', `${what}不存在或不在您的管辖区域 (not found${id ? `: ${id}` : ''})`);
-
-/** A stale `version`: someone else changed the record first. */
-export const conflict = (what: string) =>
-  new CodedError('CONFLICT', `${what}已被他人修改，请刷新后重试 (the record was changed by someone else; reload and retry)`);
-
-/** Bad input, naming the failing field (a dotted path into the mutation input). */
-export const badInput = (field: string, reason: string) =>
-  new CodedError('BAD_USER_INPUT', `${field}: ${reason}`, { field });
+/**
+ * For errors raised before execution (building the context): Apollo prefixes a
+ * non-GraphQLError's message there with "Context creation failed:".
+ */
+export const asGraphQLError = (error: CodedError): GraphQLError => new GraphQLError(error.message, { originalError: error });

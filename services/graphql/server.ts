@@ -12,7 +12,7 @@ import type { PrismaClient } from '../db.ts';
 import { flushPersonalDataReads } from '../audit/audit.ts';
 import { bearerToken, tokenRefusalMessage, viewerFromToken } from '../auth/token.ts';
 import { createContext, type Context } from './context.ts';
-import { CodedError } from './errors.ts';
+import { CodedError, asGraphQLError } from './errors.ts';
 import { limitsPlugin } from './limits.ts';
 import { schema } from './schema.ts';
 
@@ -146,7 +146,7 @@ export async function mountGraphQL(app: Express, options: GraphQLOptions): Promi
         if (!token) return { ...createContext(options.prisma, null), clientAddress: req.ip };
         const result = await viewerFromToken(options.prisma, token, options.jwtSecret);
         if (!result.ok) {
-          throw new CodedError('UNAUTHENTICATED', tokenRefusalMessage(result.reason), { reason: result.reason, http: { status: 401 } });
+          throw asGraphQLError(new CodedError('UNAUTHENTICATED', tokenRefusalMessage(result.reason), { reason: result.reason, http: { status: 401 } }));
         }
         return { ...createContext(options.prisma, result.viewer), clientAddress: req.ip };
       },

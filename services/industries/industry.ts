@@ -16,10 +16,6 @@ import { IndustryCategory } from '../../prisma/generated/client/enums.ts';
 export const IndustryCategoryEnum = labelledEnum(
   'IndustryCategory',
   IndustryCategory,
-  {
-    PLANTING: '特色种植', BREEDING: '特色养殖', PROCESSING: '农产品加工', STRAW_UTILIZATION: '秸秆综合利用',
-    MACHINERY_SERVICE: '农机服务', LABOUR_SERVICE: '劳务服务', RURAL_TOURISM: '乡村旅游', E_COMMERCE: '电子商务', OTHER: '其他',
-  },
   '产业类别',
 );
 

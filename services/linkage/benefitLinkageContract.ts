@@ -8,6 +8,7 @@ import type { Context } from '../graphql/context.ts';
 import { labelledEnum } from '../graphql/enums.ts';
 import { scopeWhere } from '../auth/scope.ts';
 import { Prisma } from '../db.ts';
+import { todayInChina } from '../../kernel/dates.ts';
 import { LinkageMode, ShareKind } from '../../prisma/generated/client/enums.ts';
 import { visibleHouseholds } from '../households/scope.ts';
 import { HouseholdRef } from '../households/household.ts';
@@ -16,30 +17,17 @@ import { BusinessEntityRef, entityInScope } from '../entities/businessEntity.ts'
 export const LinkageModeEnum = labelledEnum(
   'LinkageMode',
   LinkageMode,
-  {
-    SHARE_COOPERATION: '股份合作',
-    NEARBY_EMPLOYMENT: '就近就业',
-    ORDER_FARMING: '订单生产',
-    LAND_TRANSFER: '土地流转',
-    ENTRUSTED_MANAGEMENT: '托管',
-  },
   '利益联结方式',
 );
 
-export const ShareKindEnum = labelledEnum('ShareKind', ShareKind, { LAND: '土地入股', FUNDS: '资金入股', ASSETS: '资产入股' }, '入股方式（仅股份合作）');
-
-/** Today (China Standard Time) as a UTC-midnight date, the form DATE columns take. */
-export function todayCst(now = new Date()): Date {
-  const cst = new Date(now.getTime() + 8 * 3_600_000);
-  return new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate()));
-}
+export const ShareKindEnum = labelledEnum('ShareKind', ShareKind, '入股方式（仅股份合作）');
 
 /** In force today: start ≤ today ≤ end, or no end. */
-export const isActive = (c: { startDate: Date; endDate: Date | null }, today = todayCst()) =>
+export const isActive = (c: { startDate: Date; endDate: Date | null }, today = todayInChina()) =>
   c.startDate <= today && (c.endDate === null || c.endDate >= today);
 
 /** The same rule as `isActive`, as a where-clause (or its negation). */
-export function activeWhere(active: boolean, today = todayCst()): Prisma.BenefitLinkageContractWhereInput {
+export function activeWhere(active: boolean, today = todayInChina()): Prisma.BenefitLinkageContractWhereInput {
   return active
     ? { startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] }
     : { OR: [{ startDate: { gt: today } }, { endDate: { lt: today } }] };

@@ -9,7 +9,8 @@ import { badInput } from '../graphql/errors.ts';
 import { inTransaction, loadVisible } from '../graphql/mutations.ts';
 import { payloadType } from '../graphql/payloads.ts';
 import { auditChange } from '../audit/audit.ts';
-import { BenefitLinkageContractRef, todayCst } from './benefitLinkageContract.ts';
+import { todayInChina } from '../../kernel/dates.ts';
+import { BenefitLinkageContractRef } from './benefitLinkageContract.ts';
 import { CONTRACT_WRITERS, contractTarget } from './contractMutations.ts';
 
 export const ContractPayoutRef = builder.prismaObject('ContractPayout', {
@@ -41,7 +42,7 @@ builder.mutationField('recordContractPayout', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const contractId = requireIntId(String(input.contractId.id), 'contractId');
       if (input.amount.lte(0)) throw badInput('amount', '兑现金额须大于 0');
-      if (input.paidAt > todayCst()) throw badInput('paidAt', '兑现日期不能晚于今天');
+      if (input.paidAt > todayInChina()) throw badInput('paidAt', '兑现日期不能晚于今天');
       const benefitLinkageContract = await inTransaction(ctx, async (tx) => {
         const contract = await loadVisible<{ id: number; startDate: Date }>(tx, contractTarget(ctx, contractId));
         if (input.paidAt < contract.startDate) {

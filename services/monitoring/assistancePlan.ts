@@ -25,13 +25,11 @@ export const PLAN_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'
 export const MeasureKindEnum = labelledEnum(
   'MeasureKind',
   MeasureKind,
-  { EMPLOYMENT: '就业帮扶', BENEFIT_LINKAGE: '产业/利益联结', SAFETY_NET: '兜底保障', EDUCATION: '教育资助', MEDICAL: '健康帮扶', HOUSING: '住房保障', POLICY: '其他政策' },
   '帮扶措施类别',
 );
 export const MeasureStatusEnum = labelledEnum(
   'MeasureStatus',
   MeasureStatus,
-  { PLANNED: '计划中', IN_PROGRESS: '落实中', DONE: '已落实', CANCELLED: '已取消' },
   '措施落实状态',
 );
 

@@ -18,8 +18,9 @@ import { inTransaction } from '../graphql/mutations.ts';
 import { auditChange } from '../audit/audit.ts';
 import { RoleEnum } from '../auth/login.ts';
 import type { CaseStage, Role } from '../../prisma/generated/client/enums.ts';
-import { todayCst } from '../linkage/benefitLinkageContract.ts';
-import { MonitoringCasePayload, MonitoringCaseRef, STAGE_LABEL, caseScope } from './monitoringCase.ts';
+import { todayInChina } from '../../kernel/dates.ts';
+import { enumLabel } from '../../kernel/labels.ts';
+import { MonitoringCasePayload, MonitoringCaseRef, caseScope } from './monitoringCase.ts';
 
 export type CaseAction = 'VERIFY' | 'REVIEW_IN_VILLAGE' | 'REVIEW_IN_TOWNSHIP' | 'APPROVE' | 'REJECT' | 'ELIMINATE_RISK';
 type Level = 'villageCode' | 'townshipCode' | 'countyCode';
@@ -147,7 +148,7 @@ async function takeStep(ctx: Context, step: Step, input: { id: { id: string }; v
     if (!step.from.includes(before.stage)) {
       throw new CodedError(
         'CONFLICT',
-        `该案件当前处于「${STAGE_LABEL[before.stage]}」阶段，不能办理「${step.label}」(the case is at stage ${before.stage})`,
+        `该案件当前处于「${enumLabel('CaseStage', before.stage)}」阶段，不能办理「${step.label}」(the case is at stage ${before.stage})`,
         { stage: before.stage },
       );
     }
@@ -166,8 +167,8 @@ async function takeStep(ctx: Context, step: Step, input: { id: { id: string }; v
       const household = await tx.household.findUniqueOrThrow({ where: { id: before.householdId } });
       const data =
         step.to === 'APPROVED'
-          ? { monitoringCategory: before.category, monitoringSince: todayCst(), riskTypes: before.riskTypes, riskEliminatedAt: null }
-          : { riskEliminatedAt: todayCst() };
+          ? { monitoringCategory: before.category, monitoringSince: todayInChina(), riskTypes: before.riskTypes, riskEliminatedAt: null }
+          : { riskEliminatedAt: todayInChina() };
       const changed = await tx.household.update({ where: { id: household.id }, data: { ...data, version: { increment: 1 } } });
       await auditChange(tx, ctx, 'UPDATE', 'Household', household.id, household, changed);
     }

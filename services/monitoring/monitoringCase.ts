@@ -21,23 +21,14 @@ import { effectiveRegion, regionWhere, scopeWhere } from '../auth/scope.ts';
 import { RoleEnum } from '../auth/login.ts';
 import type { Prisma } from '../db.ts';
 import { CaseSource, CaseStage } from '../../prisma/generated/client/enums.ts';
+import { enumLabel } from '../../kernel/labels.ts';
 import { HouseholdRef } from '../households/household.ts';
 import { MonitoringCategoryEnum, RiskTypeEnum } from '../households/enums.ts';
 
-export const STAGE_LABEL: Record<CaseStage, string> = {
-  DECLARED: '申报',
-  VERIFIED: '入户核实',
-  VILLAGE_REVIEWED: '村两委研究',
-  TOWNSHIP_REVIEWED: '乡镇审核',
-  APPROVED: '县级审定',
-  REJECTED: '不予纳入',
-  RISK_ELIMINATED: '风险消除',
-};
-export const CaseStageEnum = labelledEnum('CaseStage', CaseStage, STAGE_LABEL, '监测案件阶段');
+export const CaseStageEnum = labelledEnum('CaseStage', CaseStage, '监测案件阶段');
 export const CaseSourceEnum = labelledEnum(
   'CaseSource',
   CaseSource,
-  { SELF_DECLARATION: '自愿申报', VISIT: '干部走访', SCREENING: '筛查预警', DEPARTMENT_ALERT: '部门预警' },
   '案件来源',
 );
 
@@ -238,7 +229,7 @@ builder.mutationField('declareMonitoringCase', (t) =>
         checkCategory(input.category, household);
         const open = await tx.monitoringCase.findFirst({ where: { householdId, stage: { notIn: CLOSED_STAGES } }, select: { id: true, stage: true } });
         if (open) {
-          throw new CodedError('CONFLICT', `该户已有未办结的监测案件（当前「${STAGE_LABEL[open.stage]}」）(the household already has an open case)`, {
+          throw new CodedError('CONFLICT', `该户已有未办结的监测案件（当前「${enumLabel('CaseStage', open.stage)}」）(the household already has an open case)`, {
             caseId: encodeGlobalID('MonitoringCase', open.id),
           });
         }

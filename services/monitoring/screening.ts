@@ -23,6 +23,7 @@ import { translateDbError } from '../graphql/mutations.ts';
 import { auditChange } from '../audit/audit.ts';
 import { WarningLevelEnum } from './warning.ts';
 import { checkGrading } from './screeningRule.ts';
+import { enumLabels, type EnumName } from '../../kernel/labels.ts';
 
 export const SCREENING_ROLES = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 
@@ -41,11 +42,11 @@ interface Report {
   byLevel: { level: string; count: number }[];
 }
 
-const RISK_LABELS = `(VALUES ('ILLNESS','因病'),('DISABILITY','因残'),('SCHOOLING','因学'),('DISASTER','因灾'),('ACCIDENT','因意外事故'),
-  ('BUSINESS_FAILURE','因产业失败'),('UNSTABLE_EMPLOYMENT','因务工就业不稳'),('OTHER','其他')) AS l(code, label)`;
-const ASPECT_LABELS = `(VALUES ('FOOD','吃'),('CLOTHING','穿'),('COMPULSORY_EDUCATION','义务教育'),('BASIC_MEDICAL','基本医疗'),
-  ('HOUSING_SAFETY','住房安全'),('DRINKING_WATER','饮水安全'),('POPULATION_CHANGE','人口变化'),('SPECIALTY_FARMING','特色种养'),
-  ('HOUSEHOLD_ENVIRONMENT','户容户貌')) AS l(code, label)`;
+/** `(VALUES ('CODE','label'), …) AS l(code, label)`: an enum's kernel labels as a table to join in SQL. */
+const labelTable = (name: EnumName) =>
+  `(VALUES ${Object.entries(enumLabels(name)).map(([code, label]) => `('${code}','${String(label).replaceAll("'", "''")}')`).join(',')}) AS l(code, label)`;
+const RISK_LABELS = labelTable('RiskType');
+const ASPECT_LABELS = labelTable('VisitAspect');
 /** Yuan with thousands separators; whole amounts without decimals ("3,747", "3,512.40"). */
 const yuan = (x: string) => `(CASE WHEN ${x} = trunc(${x}) THEN to_char(${x}, 'FM999,999,999,990') ELSE to_char(${x}, 'FM999,999,999,990.00') END)`;
 

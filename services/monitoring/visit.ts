@@ -21,13 +21,10 @@ import type { Prisma } from '../db.ts';
 import { VisitAspect, type RiskType } from '../../prisma/generated/client/enums.ts';
 import { RiskTypeEnum } from '../households/enums.ts';
 import { HouseholdRef } from '../households/household.ts';
-import { todayCst } from '../linkage/benefitLinkageContract.ts';
+import { todayInChina } from '../../kernel/dates.ts';
+import { enumLabel, enumValues } from '../../kernel/labels.ts';
 
-const ASPECT_LABELS = {
-  FOOD: '吃', CLOTHING: '穿', COMPULSORY_EDUCATION: '义务教育', BASIC_MEDICAL: '基本医疗', HOUSING_SAFETY: '住房安全',
-  DRINKING_WATER: '饮水安全', POPULATION_CHANGE: '人口变化', SPECIALTY_FARMING: '特色种养', HOUSEHOLD_ENVIRONMENT: '户容户貌',
-} as const;
-export const VisitAspectEnum = labelledEnum('VisitAspect', VisitAspect, ASPECT_LABELS, '走访九个方面');
+export const VisitAspectEnum = labelledEnum('VisitAspect', VisitAspect, '走访九个方面');
 
 /**
  * The risk type a failed aspect signals (the same mapping as the generated data):
@@ -71,7 +68,7 @@ export const RiskPointRef = builder.prismaNode('RiskPoint', {
 });
 
 /** Where-clause of the visits the viewer sees (see the header). */
-export function visitScope(ctx: Context, today = todayCst()): Prisma.VisitWhereInput {
+export function visitScope(ctx: Context, today = todayInChina()): Prisma.VisitWhereInput {
   const cadreId = viewerOf(ctx).cadreId;
   if (cadreId === null) return { household: scopeWhere(ctx) };
   return {
@@ -160,10 +157,10 @@ const VisitPayload = payloadType('RecordVisitPayload', 'visit', VisitRef);
 const RiskPointPayload = payloadType('RiskPointPayload', 'riskPoint', RiskPointRef);
 
 function checkAspects(aspects: { aspect: VisitAspect }[]): void {
-  const all = Object.keys(ASPECT_LABELS) as VisitAspect[];
+  const all = enumValues('VisitAspect');
   const given = new Set(aspects.map((a) => a.aspect));
   if (aspects.length !== all.length || given.size !== all.length) {
-    const missing = all.filter((a) => !given.has(a)).map((a) => ASPECT_LABELS[a]);
+    const missing = all.filter((a) => !given.has(a)).map((a) => enumLabel('VisitAspect', a));
     throw badInput('aspects', `须恰好填写九个方面各一次 (exactly the nine aspects, each once)${missing.length ? `；缺少：${missing.join('、')}` : '；有重复'}`);
   }
 }
@@ -177,7 +174,7 @@ builder.mutationField('recordVisit', (t) =>
       const cadreId = viewerOf(ctx).cadreId;
       if (cadreId === null) throw forbidden('登记走访（仅帮扶干部账号）');
       const householdId = requireIntId(String(input.householdId.id), 'householdId');
-      if (input.visitedAt > todayCst()) throw badInput('visitedAt', '走访日期不能晚于今天 (not in the future)');
+      if (input.visitedAt > todayInChina()) throw badInput('visitedAt', '走访日期不能晚于今天 (not in the future)');
       checkAspects(input.aspects);
       const visit = await inTransaction(ctx, async (tx) => {
         const assignment = await tx.cadreAssignment.findFirst({
@@ -191,7 +188,7 @@ builder.mutationField('recordVisit', (t) =>
         });
         const points = aspects.filter((a) => !a.passed).map((a) => ({
           householdId, visitId: created.id, aspect: a.aspect, riskType: ASPECT_RISK[a.aspect],
-          description: a.note ?? `走访发现：${ASPECT_LABELS[a.aspect]}未达标`, raisedAt: input.visitedAt,
+          description: a.note ?? `走访发现：${enumLabel('VisitAspect', a.aspect)}未达标`, raisedAt: input.visitedAt,
         }));
         if (points.length) await tx.riskPoint.createMany({ data: points });
         await auditChange(tx, ctx, 'CREATE', 'Visit', created.id, null, { ...created, aspects, riskPoints: points });
@@ -214,7 +211,7 @@ builder.mutationField('resolveRiskPoint', (t) =>
         const before = await tx.riskPoint.findFirst({ where: { id, household: scopeWhere(ctx) } });
         if (!before) throw notFound('风险点', String(id));
         // The null check in the where makes two concurrent resolutions a CONFLICT, not a double write.
-        const { count } = await tx.riskPoint.updateMany({ where: { id, resolvedAt: null }, data: { resolvedAt: todayCst() } });
+        const { count } = await tx.riskPoint.updateMany({ where: { id, resolvedAt: null }, data: { resolvedAt: todayInChina() } });
         if (count === 0) throw new CodedError('CONFLICT', '风险点已解决 (the risk point is already resolved)');
         const after = await tx.riskPoint.findUniqueOrThrow({ where: { id } });
         await auditChange(tx, ctx, 'UPDATE', 'RiskPoint', id, before, { ...after, note: input.note?.trim() || null });

@@ -9,20 +9,15 @@ import type { Prisma } from '../db.ts';
 import { WarningKind, WarningLevel, WarningStatus } from '../../prisma/generated/client/enums.ts';
 import { visibleHouseholds } from '../households/scope.ts';
 
-export const WarningLevelEnum = labelledEnum('WarningLevel', WarningLevel, { RED: '红色预警', ORANGE: '橙色预警', YELLOW: '黄色预警' }, '预警等级');
+export const WarningLevelEnum = labelledEnum('WarningLevel', WarningLevel, '预警等级');
 export const WarningKindEnum = labelledEnum(
   'WarningKind', WarningKind,
-  { RETURN_RISK: '脱贫户返贫风险', EDGE_CANDIDATE: '边缘易致贫候选' },
   '预警类别',
 );
 export const WarningStatusEnum = labelledEnum(
   'WarningStatus', WarningStatus,
-  {
-    OPEN: '待处理（筛查可更新或撤回）',
-    CASE_OPENED: '已转入监测申报流程（筛查不再改动）',
-    DISMISSED: '经审核不予纳入（筛查不再改动）',
-  },
   '预警状态',
+  { OPEN: '筛查可更新或撤回', CASE_OPENED: '筛查不再改动', DISMISSED: '筛查不再改动' },
 );
 
 export const WarningRef = builder.prismaNode('Warning', {

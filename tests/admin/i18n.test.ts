@@ -33,7 +33,7 @@ describe('translations', () => {
 
   it('every enum value has a Chinese and an English label', () => {
     for (const [name, values] of Object.entries(ENUMS)) {
-      for (const [value, labels] of Object.entries(values as Record<string, string[]>)) {
+      for (const [value, labels] of Object.entries(values as Record<string, readonly string[]>)) {
         expect(labels[0], `${name}.${value}`).toMatch(/[\u4e00-\u9fff]/);
         expect(labels[1], `${name}.${value}`).toMatch(/^[A-Z]/);
       }

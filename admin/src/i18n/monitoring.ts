@@ -1,57 +1,7 @@
 // Labels of the monitoring screens (cases, warnings, visits, alerts, imports,
-// assistance plans) and of the API's monitoring enums, zh-CN and English.
-// Merged into the messages by index.ts (resources.* and monitoring.*) and
-// into ENUMS by enums.ts.
-type Labels = Record<string, [zh: string, en: string]>;
-
-export const MONITORING_ENUMS = {
-  CaseStage: {
-    DECLARED: ['申报', 'Declared'], VERIFIED: ['入户核实', 'Verified'], VILLAGE_REVIEWED: ['村两委研究', 'Village review'],
-    TOWNSHIP_REVIEWED: ['乡镇审核', 'Township review'], APPROVED: ['县级审定', 'Approved by county'], REJECTED: ['不予纳入', 'Rejected'],
-    RISK_ELIMINATED: ['风险消除', 'Risk eliminated'],
-  },
-  CaseAction: {
-    VERIFY: ['入户核实', 'Verify at home'], REVIEW_IN_VILLAGE: ['村两委研究', 'Village review'], REVIEW_IN_TOWNSHIP: ['乡镇审核', 'Township review'],
-    APPROVE: ['县级审定', 'County approval'], REJECT: ['不予纳入', 'Reject'], ELIMINATE_RISK: ['风险消除', 'Eliminate risk'],
-  },
-  CaseSource: {
-    SCREENING: ['筛查预警', 'Screening warning'], DEPARTMENT_ALERT: ['部门预警', 'Department alert'], VISIT: ['干部走访', 'Cadre visit'],
-    SELF_DECLARATION: ['自愿申报', 'Self-declaration'],
-  },
-  WarningKind: { EDGE_CANDIDATE: ['边缘易致贫候选', 'Edge candidate'], RETURN_RISK: ['脱贫户返贫风险', 'Return-to-poverty risk'] },
-  WarningLevel: { RED: ['红色预警', 'Red'], ORANGE: ['橙色预警', 'Orange'], YELLOW: ['黄色预警', 'Yellow'] },
-  WarningStatus: { OPEN: ['待处理', 'Open'], CASE_OPENED: ['已转入申报', 'Case opened'], DISMISSED: ['不予纳入', 'Dismissed'] },
-  VisitAspect: {
-    FOOD: ['吃', 'Food'], CLOTHING: ['穿', 'Clothing'], COMPULSORY_EDUCATION: ['义务教育', 'Compulsory education'],
-    BASIC_MEDICAL: ['基本医疗', 'Basic medical care'], HOUSING_SAFETY: ['住房安全', 'Housing safety'], DRINKING_WATER: ['饮水安全', 'Drinking water'],
-    POPULATION_CHANGE: ['人口变化', 'Population change'], SPECIALTY_FARMING: ['特色种养', 'Specialty farming'],
-    HOUSEHOLD_ENVIRONMENT: ['户容户貌', 'Household environment'],
-  },
-  AlertKind: {
-    DECEASED_MEMBER_COUNTED: ['已死亡仍在册', 'Deceased member counted'], DIBAO_NOT_REGISTERED: ['低保户未纳入', 'Dibao not registered'],
-    EXTREME_POVERTY_NOT_REGISTERED: ['特困户未纳入', 'Extreme poverty not registered'], HIGH_MEDICAL_EXPENSES: ['高额医疗费用', 'High medical expenses'],
-    MEMBER_MOVED_AWAY: ['户籍迁出', 'Member moved away'], NEW_DISABILITY_CERTIFICATE: ['新办残疾证', 'New disability certificate'],
-    SCHOOL_DROPOUT: ['辍学', 'School dropout'], UNSAFE_HOUSING: ['住房不安全', 'Unsafe housing'],
-  },
-  AlertStatus: { OPEN: ['待核实', 'Open'], CONFIRMED: ['已确认', 'Confirmed'], DISMISSED: ['已排除', 'Dismissed'] },
-  AlertDecision: { CONFIRM: ['属实', 'Confirm'], DISMISS: ['排除', 'Dismiss'] },
-  Department: {
-    CIVIL_AFFAIRS: ['民政', 'Civil affairs'], DISABLED_PERSONS_FEDERATION: ['残联', 'Disabled persons’ federation'], EDUCATION: ['教育', 'Education'],
-    HEALTH: ['卫健（医保）', 'Health'], HOUSING: ['住建', 'Housing'], PUBLIC_SECURITY: ['公安', 'Public security'],
-  },
-  DatasetKind: {
-    DEATHS: ['死亡人员', 'Deaths'], DIBAO: ['低保', 'Dibao'], DISABILITY_CERTIFICATES: ['残疾证', 'Disability certificates'],
-    EXTREME_POVERTY_SUPPORT: ['特困供养', 'Extreme-poverty support'], HOUSING_SAFETY: ['住房安全鉴定', 'Housing safety'],
-    MEDICAL_EXPENSES: ['医疗费用', 'Medical expenses'], MOVES: ['户籍迁移', 'Household moves'], SCHOOL_ENROLMENT: ['学籍', 'School enrolment'],
-  },
-  ImportStatus: { PROCESSING: ['处理中', 'Processing'], COMPLETED: ['已完成', 'Completed'], REJECTED: ['已拒收', 'Rejected'] },
-  MeasureKind: {
-    BENEFIT_LINKAGE: ['产业/利益联结', 'Benefit linkage'], EDUCATION: ['教育资助', 'Education'], EMPLOYMENT: ['就业帮扶', 'Employment'],
-    HOUSING: ['住房保障', 'Housing'], MEDICAL: ['健康帮扶', 'Medical'], POLICY: ['其他政策', 'Other policy'], SAFETY_NET: ['兜底保障', 'Safety net'],
-  },
-  MeasureStatus: { PLANNED: ['计划中', 'Planned'], IN_PROGRESS: ['落实中', 'In progress'], DONE: ['已落实', 'Done'], CANCELLED: ['已取消', 'Cancelled'] },
-} satisfies Record<string, Labels>;
-
+// assistance plans), zh-CN and English, merged into the messages by index.ts
+// (resources.* and monitoring.*). The monitoring enums' labels are the kernel's
+// (kernel/labels.ts).
 const household = { householdId: '住户', householdNumber: '户编号', headName: '户主', villageName: '村', townshipName: '乡镇', townshipCode: '乡镇', villageCode: '村' };
 const householdEn = {
   householdId: 'Household', householdNumber: 'Household no.', headName: 'Head', villageName: 'Village', townshipName: 'Township',

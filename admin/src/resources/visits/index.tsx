@@ -11,6 +11,7 @@ import { AppCreate, AppForm, AppList } from '../../common/crud.tsx';
 import { regionFilters } from '../../common/regions.tsx';
 import { can, type Viewer } from '../../auth/session.ts';
 import { VISIT_ASPECTS } from '../../data/specs/monitoring.ts';
+import { todayInChinaIso } from '../../../../kernel/dates.ts';
 
 const filters = [...regionFilters, <DateInput key="from" source="from" alwaysOn />, <DateInput key="to" source="to" alwaysOn />];
 
@@ -102,7 +103,8 @@ function AspectInputs() {
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+// A cadre in Anhui after midnight China time is already on the next day, whatever the browser's zone.
+const today = () => todayInChinaIso();
 const householdText = (r: { householdNumber?: string; headName?: string | null }) => `${r.householdNumber ?? ''} ${r.headName ?? ''}`.trim();
 
 const VisitCreate = () => (
