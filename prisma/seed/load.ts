@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { hashPassword } from '../../services/auth/password.ts';
+import { hashPassword } from '../../kernel/password.ts';
 import { StartupError } from '../../services/platform/errors.ts';
 import { checkArgs, generateParts } from './generate.ts';
 import { PASSWORD_PENDING } from './cadres.ts';

@@ -4,7 +4,7 @@
 // and a deactivated account is one click away from active again.
 import type { PrismaClient } from '../db.ts';
 import { StartupError } from '../platform/errors.ts';
-import { verifyPassword } from './password.ts';
+import { verifyPassword } from '../../kernel/password.ts';
 
 export const DEFAULT_DEMO_PASSWORD = 'demo-password';
 /** scrypt runs on libuv's four threads: more at once only queues. */

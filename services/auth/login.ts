@@ -8,7 +8,7 @@ import { builder } from '../graphql/builder.ts';
 import { CodedError } from '../graphql/errors.ts';
 import { viewerOf, type Context, type Viewer } from '../graphql/context.ts';
 import { auditLogin } from '../audit/audit.ts';
-import { dummyHash, verifyPasswordOrDummy } from './password.ts';
+import { dummyHash, verifyPasswordOrDummy } from '../../kernel/password.ts';
 import { signToken, type SessionRef } from './token.ts';
 import { createSession, extendSession, revokeSession, sweepSessions } from './session.ts';
 import { countLoginAttempt, forgiveLoginAttempt, sweepLoginThrottle, throttleKeys } from './throttle.ts';

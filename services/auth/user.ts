@@ -12,7 +12,7 @@ import type { Prisma, PrismaClient } from '../db.ts';
 import { validateDivisionCode } from '../../kernel/identifiers/index.ts';
 import { effectiveRegion, within } from './scope.ts';
 import { DepartmentEnum, RoleEnum } from './login.ts';
-import { hashPassword } from './password.ts';
+import { hashPassword } from '../../kernel/password.ts';
 import { DEFAULT_DEMO_PASSWORD } from './demoUsers.ts';
 import type { Department, Role } from '../../prisma/generated/client/enums.ts';
 

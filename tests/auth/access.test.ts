@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, DEMO_PASSWORD, type TestApi } from '../support/api.ts';
 import { closeSql, globalId, sql, sqlOne } from '../support/sql.ts';
-import { hashPassword } from '../../services/auth/password.ts';
+import { hashPassword } from '../../kernel/password.ts';
 
 const ROLES = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE', 'STATISTICIAN', 'DEPARTMENT_USER'] as const;
 type Role = (typeof ROLES)[number];

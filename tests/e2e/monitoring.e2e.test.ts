@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../services/auth/password.ts';
+import { hashPassword } from '../../kernel/password.ts';
 import { closeSql, globalId, sql, sqlOne } from '../support/sql.ts';
 import { PASSWORD, SHOTS, choose, hasChromium, login as loginAt, openBrowser, startPlatform, tokenOf } from '../support/browser.ts';
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, DEMO_PASSWORD, type TestApi } from '../support/api.ts';
 import { closeSql, globalId, sql, sqlOne } from '../support/sql.ts';
-import { hashPassword } from '../../services/auth/password.ts';
+import { hashPassword } from '../../kernel/password.ts';
 
 let api: TestApi;
 const tok: Record<string, string> = {};

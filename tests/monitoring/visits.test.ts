@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.ts';
 import { closeSql, globalId, sql, sqlOne } from '../support/sql.ts';
-import { hashPassword } from '../../services/auth/password.ts';
+import { hashPassword } from '../../kernel/password.ts';
 
 const ASPECTS = ['FOOD', 'CLOTHING', 'COMPULSORY_EDUCATION', 'BASIC_MEDICAL', 'HOUSING_SAFETY', 'DRINKING_WATER', 'POPULATION_CHANGE', 'SPECIALTY_FARMING', 'HOUSEHOLD_ENVIRONMENT'];
 const TODAY = `(now() at time zone 'Asia/Shanghai')::date`;

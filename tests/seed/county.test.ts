@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { checksumOf, generateCounty } from '../../prisma/seed/index.ts';
 import { validateCreditCode, validateResidentId } from '../../kernel/identifiers/index.ts';
-import { verifyPassword } from '../../services/auth/password.ts';
+import { verifyPassword } from '../../kernel/password.ts';
 import { testDatabaseUrl } from '../support/database.ts';
 
 const url = testDatabaseUrl();

@@ -2,6 +2,8 @@
 // is `scrypt$N$r$p$saltB64$hashB64`, N=16384, r=8, p=1, a 32-byte salt and a
 // 32-byte key. The salt is random, except that the data generator passes one
 // derived from the seed and the username so generated data stay deterministic.
+// In the kernel because the data generator writes this format and login reads
+// it; computation only (node:crypto), no I/O.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const N = 16_384;
