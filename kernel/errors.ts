@@ -1,4 +1,4 @@
-// The one error type of the domain: a plain Error carrying `extensions.code`.
+// The error type of the domain: a plain Error carrying `extensions.code`.
 // graphql-js copies `extensions` from a resolver's error (GraphQLError's
 // originalError), so rules can throw it without knowing GraphQL; the HTTP
 // routes read the same code. Messages: Chinese first, English in parentheses.
@@ -46,3 +46,29 @@ export const conflict = (what: string) =>
 
 /** Bad input, naming the failing field (a dotted path into the mutation input). */
 export const badInput = (field: string, reason: string) => new CodedError('BAD_USER_INPUT', `${field}: ${reason}`, { field });
+
+/**
+ * Errors the operator can act on: a wrong setting, an unreachable database, a
+ * taken port, a data set that cannot be loaded. The message is one complete
+ * sentence (Chinese / English) printed as-is, without a stack trace; the entry
+ * point (services/main.ts, the seed's CLI) exits with `exitCode`.
+ */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+  readonly exitCode: number;
+
+  constructor(message: string, options: { cause?: unknown; exitCode?: number } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.exitCode = options.exitCode ?? 1;
+  }
+}
+
+export function isStartupError(error: unknown): error is StartupError {
+  return error instanceof StartupError;
+}
+
+/** First line of an unknown error's message, for embedding in a sentence. */
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]?.trim() || 'unknown error';
+}

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { hashPassword } from '../../kernel/password.ts';
-import { StartupError } from '../../services/platform/errors.ts';
+import { StartupError } from '../../kernel/errors.ts';
 import { checkArgs, generateParts } from './generate.ts';
 import { PASSWORD_PENDING } from './cadres.ts';
 import { Checksum, columnsOf, copyLine } from './encode.ts';

@@ -3,7 +3,7 @@
 // has a user per township and per village, not just the five in the README,
 // and a deactivated account is one click away from active again.
 import type { PrismaClient } from '../db.ts';
-import { StartupError } from '../platform/errors.ts';
+import { StartupError } from '../../kernel/errors.ts';
 import { verifyPassword } from '../../kernel/password.ts';
 
 export const DEFAULT_DEMO_PASSWORD = 'demo-password';
