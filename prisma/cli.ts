@@ -20,8 +20,18 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-export const REPO_ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-export const SCHEMA_ENGINE_SHIM = path.join(REPO_ROOT, 'prisma', 'engine', 'schema-engine');
+/** The folder holding package.json: the repository, whether this runs as prisma/cli.ts or from the build (dist/prisma/cli.js). */
+export const REPO_ROOT = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`package.json not found above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
+})();
+// Next to this file: the source's shim runs schema-engine-wasm.ts through tsx, the build's (dist/prisma/engine/) the compiled .js.
+export const SCHEMA_ENGINE_SHIM = fileURLToPath(new URL('./engine/schema-engine', import.meta.url));
 const PRISMA_DIR = path.dirname(require.resolve('prisma/package.json'));
 const PRISMA_CLI = path.join(PRISMA_DIR, 'build', 'index.js');
 

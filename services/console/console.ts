@@ -3,10 +3,10 @@
 // `/` redirects there. Without a build, /admin answers 503 with what to run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express, type Request, type Response } from 'express';
+import { REPO_ROOT } from '../platform/config.ts';
 
-export const DEFAULT_CONSOLE_DIST = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+export const DEFAULT_CONSOLE_DIST = path.join(REPO_ROOT, 'admin', 'dist');
 
 export interface ConsoleOptions {
   /** The Vite build output (default: admin/dist in the repository). */

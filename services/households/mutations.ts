@@ -7,6 +7,7 @@ import { CodedError, badInput, forbidden } from '../graphql/errors.ts';
 import { createAudited, inTransaction, updateVersioned } from '../graphql/mutations.ts';
 import { payloadType } from '../graphql/payloads.ts';
 import { inScope, scopeWhere } from '../auth/scope.ts';
+import { requirePersonalData } from '../audit/personalData.ts';
 import { HouseholdRef } from './household.ts';
 import { PersonRef } from './person.ts';
 import {
@@ -222,6 +223,8 @@ builder.mutationField('updatePerson', (t) =>
       for (const key of ['name', 'relation', 'laborCapacity', 'health', 'schooling', 'gender', 'birthDate'] as const) {
         if (changes[key] === null) throw badInput(key, '不能为空');
       }
+      // Checked against the stored ID, a lone birth date would confirm a masked viewer's guess.
+      if (changes.birthDate !== undefined && !changes.idNumber) requirePersonalData(ctx, 'birthDate', '单独修改出生日期');
       const data: Record<string, unknown> = { ...changes };
       if (householdId) data.householdId = Number(householdId.id);
       const person = await updateVersioned<{ id: number; householdId: number; idNumber: string; relation: string; birthDate: Date; gender: string }>(

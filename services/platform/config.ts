@@ -3,7 +3,7 @@
  * a StartupError whose message is one sentence naming the variable.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../prisma/cli.ts';
 import { StartupError } from './errors.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -32,8 +32,8 @@ export interface Config {
   trustProxy: boolean | number | string;
 }
 
-/** Repository root (this file is services/platform/config.ts). */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Repository root, found the same way from the source and from the build in dist/. */
+export { REPO_ROOT };
 
 export const DEFAULT_SEED = 341324; // Si County's division code: easy to recognise
 export const DEV_JWT_SECRET = 'fanpin-dev-only-jwt-secret-do-not-use-in-production';
