@@ -10,7 +10,7 @@ const UNIT_TESTS = [
   'tests/analytics/nativeFallback.test.ts',
   'tests/graphql/schema.test.ts',
   'tests/platform/server.test.ts',
-  'tests/admin/{console,dataProvider,i18n,monitoring,schemaContract}.test.ts',
+  'tests/admin/{console,dataProvider,generatedTypes,i18n,monitoring,schemaContract}.test.ts',
 ];
 
 export default defineConfig({

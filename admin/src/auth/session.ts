@@ -1,8 +1,9 @@
 // The login session: the JWT and the viewer, kept in sessionStorage so that a
 // tab's login ends with the tab (and a second tab can be a second user).
 // Written against a minimal Storage shape so the data layer also runs in tests.
+import type { Role } from '../generated/schema.ts';
 
-export type Role = 'COUNTY_ADMIN' | 'TOWNSHIP_OFFICER' | 'VILLAGE_CADRE' | 'STATISTICIAN' | 'DEPARTMENT_USER';
+export type { Role };
 
 export interface Viewer {
   id?: number;

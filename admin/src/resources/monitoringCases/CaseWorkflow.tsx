@@ -11,8 +11,8 @@ import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate 
 import { useSaveErrorHandler } from '../../common/conflict.tsx';
 import type { ConsoleDataProvider } from '../../data/index.ts';
 import { DECISION_MUTATIONS, caseStepDocument } from '../../data/specs/monitoring.ts';
+import type { CaseStep } from '../../generated/schema.ts';
 
-interface CaseStep { action: string; label: string; mutation: string; role: string }
 interface Transition { fromStage: string | null; toStage: string; reason: string | null; at: string; actor: { username: string; displayName: string; role: string } }
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
