@@ -42,7 +42,7 @@ export async function countStatements(databaseUrl: string, queries: BenchQuery[]
   const prisma = createPrisma(databaseUrl, { onQuery: (sql) => statements.push(sql) });
   const server = createServer({ holdUntilReady: false });
   configureLogin(DEV_JWT_SECRET);
-  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: false, log: () => {} });
+  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: false });
   server.finalize();
   server.readiness.markReady();
   const address: AddressInfo = await server.listen(0, '127.0.0.1');

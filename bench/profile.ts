@@ -20,7 +20,7 @@ const url0 = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:
 const prisma = createPrisma(url0);
 const server = createServer({ holdUntilReady: false });
 configureLogin(DEV_JWT_SECRET);
-await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: false, log: () => {} });
+await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: false });
 server.finalize();
 server.readiness.markReady();
 const address = await server.listen(0, '127.0.0.1');

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { REPO_ROOT } from '../services/platform/config.ts';
+import { logger } from '../services/platform/log.ts';
 import { benchDatabase, loadedScale, prepare, startServer, type LoadFigures } from './load.ts';
 import { countStatements, gql, hammer, login, type LoadFigure, type StatementCount } from './api.ts';
 import { COOPERATIVE_PAGE, HOUSEHOLD_PAGE, frontEndQueries } from './queries.ts';
@@ -35,6 +36,9 @@ const CONNECTIONS = args.connections.split(',').map(Number);
 const COUNTY = '341324';
 const TOWNSHIP = '341324100';
 const started = Date.now();
+// The in-process API's request lines would interleave with the bench's progress;
+// the real server (a child process) keeps LOG_LEVEL's level, as in production.
+if (!process.env.LOG_LEVEL) logger.level = 'warn';
 const log = (l: string) => void process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${l}\n`);
 
 export interface ScaleFigures {

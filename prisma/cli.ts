@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { terminal } from '../services/platform/terminal.ts';
 
 const require = createRequire(import.meta.url);
 /** The folder holding package.json: the repository, whether this runs as prisma/cli.ts or from the build (dist/prisma/cli.js). */
@@ -117,7 +118,7 @@ export interface RunResult {
 /** Runs the Prisma CLI with `args`; resolves with its exit code (and output when captured). */
 export async function runPrisma(args: string[], options: RunOptions = {}): Promise<RunResult> {
   const { env, engine } = prismaEnv(options.env ?? process.env);
-  if (engine === 'wasm' && options.notice !== false) process.stderr.write(`${WASM_NOTICE}\n`);
+  if (engine === 'wasm' && options.notice !== false) terminal.error(WASM_NOTICE);
   const failureFile = path.join(os.tmpdir(), `schema-engine-shim-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
   env.SCHEMA_ENGINE_SHIM_FAILURE_FILE = failureFile;
   const child = spawn(process.execPath, [PRISMA_CLI, ...args], {
@@ -151,9 +152,9 @@ export async function runPrisma(args: string[], options: RunOptions = {}): Promi
   if (failure && code === 0) {
     // The CLI can miss an engine crash (it exits 0 when the engine process ends
     // cleanly with a request unanswered); do not report success then.
-    const line = `prisma: the schema engine failed: ${failure}\n`;
-    if (options.capture) stderr += line;
-    else process.stderr.write(line);
+    const line = `prisma: the schema engine failed: ${failure}`;
+    if (options.capture) stderr += `${line}\n`;
+    else terminal.error(line);
     code = 1;
   }
   return { code, engine, stdout, stderr };

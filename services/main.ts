@@ -14,15 +14,11 @@ import { loadCountyIfEmpty } from '../prisma/seed/index.ts';
 import { createPrisma, type PrismaClient } from './db.ts';
 import { refuseDefaultPasswords } from './auth/demoUsers.ts';
 import { mountPlatform } from './platform/mount.ts';
+import { lineLogger, logger } from './platform/log.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
-function timestamp(): string {
-  const d = new Date();
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-}
-const log = (line: string) => void process.stdout.write(`${timestamp()} ${line}\n`);
+const log = lineLogger('platform');
 
 let server: PlatformServer | undefined;
 let database: Promise<Database> | undefined;
@@ -34,7 +30,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   log(`启动防返贫监测平台 / starting the platform (NODE_ENV=${config.nodeEnv})`);
 
-  server = createServer({ log });
+  server = createServer();
   server.app.set('trust proxy', config.trustProxy);
   const address = await server.listen(config.port, config.host);
   log(`HTTP 服务已监听 / HTTP server listening on http://${address.address}:${address.port} (GET /healthz)`);
@@ -67,11 +63,11 @@ async function main(): Promise<void> {
 
 /** Closes the HTTP server, then stops the embedded PostgreSQL (waiting for it if still starting). */
 async function release(): Promise<void> {
-  await server?.close().catch((e) => log(`关闭 HTTP 服务出错 / error closing the HTTP server: ${describeError(e)}`));
-  for (const stop of stoppers.reverse()) await stop().catch((e) => log(`停止服务出错 / error stopping a service: ${describeError(e)}`));
+  await server?.close().catch((err) => logger.error({ err }, '关闭 HTTP 服务出错 / error closing the HTTP server'));
+  for (const stop of stoppers.reverse()) await stop().catch((err) => logger.error({ err }, '停止服务出错 / error stopping a service'));
   await prisma?.$disconnect().catch(() => {});
   const db = await database?.catch(() => undefined);
-  await db?.stop().catch((e) => log(`停止数据库出错 / error stopping the database: ${describeError(e)}`));
+  await db?.stop().catch((err) => logger.error({ err }, '停止数据库出错 / error stopping the database'));
 }
 
 let signalledAt = 0;
@@ -89,7 +85,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   signalledAt = Date.now();
   log(`收到 ${signal}，正在停止 / ${signal} received, shutting down`);
   setTimeout(() => {
-    process.stderr.write(`停止超时 / shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s, exiting.\n`);
+    logger.error(`停止超时 / shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s, exiting.`);
     process.exit(1);
   }, SHUTDOWN_TIMEOUT_MS).unref();
   await release();
@@ -104,10 +100,9 @@ main().catch(async (error: unknown) => {
   if (shuttingDown) return; // a failure caused by the shutdown itself; shutdown() exits
   shuttingDown = true;
   if (isStartupError(error)) {
-    process.stderr.write(`启动失败 / startup failed: ${error.message}\n`);
+    logger.fatal(`启动失败 / startup failed: ${error.message}`);
   } else {
-    process.stderr.write(`启动失败（意外错误）/ startup failed (unexpected error): ${describeError(error)}\n`);
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    logger.fatal({ err: error }, `启动失败（意外错误）/ startup failed (unexpected error): ${describeError(error)}`);
   }
   await release();
   process.exit(isStartupError(error) ? error.exitCode : 1);

@@ -6,12 +6,13 @@ import { DEFAULT_SEED, loadConfig } from '../../services/platform/config.ts';
 import { toolDatabase } from '../../services/platform/database.ts';
 import { applyMigrations } from '../migrate.ts';
 import { isStartupError } from '../../services/platform/errors.ts';
+import { terminal } from '../../services/platform/terminal.ts';
 import { loadCounty } from './index.ts';
 import { SeedError } from './load.ts';
 import { MAX_SCALE, MAX_SEED } from './generate.ts';
 
 function fail(sentence: string): never {
-  process.stderr.write(`db:seed: ${sentence}\n`);
+  terminal.error(`db:seed: ${sentence}`);
   process.exit(1);
 }
 
@@ -32,15 +33,15 @@ async function main(): Promise<void> {
     fail(`${(error as Error).message} (usage: npm run db:seed -- [--reset] [--scale N] [--seed S]).`);
   }
   if (values.help) {
-    process.stdout.write('usage: npm run db:seed -- [--reset] [--scale N] [--seed S]\n  loads the generated county data set in one transaction into $DATABASE_URL, or into the embedded PostgreSQL of npm start\n');
+    terminal.print('usage: npm run db:seed -- [--reset] [--scale N] [--seed S]\n  loads the generated county data set in one transaction into $DATABASE_URL, or into the embedded PostgreSQL of npm start');
     return;
   }
   // Without DATABASE_URL: the embedded PostgreSQL of `npm start` (running or not).
-  const database = await toolDatabase(loadConfig(), (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) =>
+  const database = await toolDatabase(loadConfig(), terminal.print).catch((error: unknown) =>
     fail(isStartupError(error) ? error.message : String(error)),
   );
   const url = database.url;
-  await applyMigrations(url, (line) => process.stdout.write(`${line}\n`));
+  await applyMigrations(url, terminal.print);
   const seed = integerOption('seed', values.seed ?? process.env.SEED, DEFAULT_SEED, 0, MAX_SEED);
   const scale = integerOption('scale', values.scale ?? process.env.SCALE, 1, 1, MAX_SCALE);
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   try {
     const result = await loadCounty(url, {
       seed, scale, reset: values.reset ?? false,
-      log: (line) => (started ? lines.push(line) : process.stdout.write(`${line}\n`)),
+      log: (line) => (started ? lines.push(line) : terminal.print(line)),
       progress: ({ done, total, table, county }) => {
         if (!started) {
           bar.start(total, 0, { table: '' });
@@ -64,13 +65,13 @@ async function main(): Promise<void> {
       },
     });
     if (started) bar.stop();
-    for (const line of lines) process.stdout.write(`${line}\n`);
-    process.stdout.write(
-      `完成 / done: ${result.rows.toLocaleString('en-US')} rows, ${result.households} households, ${result.persons} persons in ${result.seconds.toFixed(1)} s — ${Math.round(result.rows / result.seconds).toLocaleString('en-US')} rows/s (seed ${seed}, scale ${scale}, checksum ${result.checksum})\n`,
+    for (const line of lines) terminal.print(line);
+    terminal.print(
+      `完成 / done: ${result.rows.toLocaleString('en-US')} rows, ${result.households} households, ${result.persons} persons in ${result.seconds.toFixed(1)} s — ${Math.round(result.rows / result.seconds).toLocaleString('en-US')} rows/s (seed ${seed}, scale ${scale}, checksum ${result.checksum})`,
     );
   } catch (error) {
     if (started) bar.stop();
-    for (const line of lines) process.stdout.write(`${line}\n`);
+    for (const line of lines) terminal.print(line);
     if (error instanceof SeedError || error instanceof RangeError) fail(error.message);
     const e = error as { code?: string; message?: string };
     if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === '3D000' || e.code === '28P01') {
@@ -83,6 +84,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`db:seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  terminal.error(`db:seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

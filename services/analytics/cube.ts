@@ -36,12 +36,14 @@ import { viewerFromToken } from '../auth/token.ts';
 import type { PrismaClient } from '../db.ts';
 import { REPO_ROOT } from '../platform/config.ts';
 import { installNativeFallback } from './nativeFallback.ts';
+import { lineLogger, logger, scrubText } from '../platform/log.ts';
 
 export interface MountCubeOptions {
   databaseUrl: string;
   /** The API's client: tokens are checked against its sessions and users. */
   prisma: PrismaClient;
   jwtSecret: string;
+  /** Where the start-up lines go (default: the platform's logger). */
   log?: (line: string) => void;
   /** NODE_ENV=production (Cube follows NODE_ENV itself). Authentication is the same in every mode; production only mutes Cube warnings. */
   production: boolean;
@@ -171,8 +173,39 @@ function connectionConfig(databaseUrl: string) {
 
 let announced = false;
 
+const cubeLog = logger.child({ component: 'cube' });
+/** Cube events that are a caller's mistake or a normal wait, not a failure of the server. */
+const CUBE_REFUSALS = new Set(['Forbidden', 'Unauthorized', 'User Error', 'UserError', 'Continue wait']);
+
+/**
+ * Cube's logger: its errors (refusals as warnings), its warnings outside
+ * production, and its per-request chatter at debug. Only chosen fields are
+ * kept: Cube's params also hold the caller's token and query. Cube's own
+ * requestId is the request's (platform/log.ts hands it the header) and still
+ * names the request where Cube's queue has left the request's async context.
+ */
+function logCubeEvent(production: boolean) {
+  return (message: string, params: Record<string, unknown> = {}) => {
+    const fields = {
+      cube: message,
+      ...(typeof params.requestId === 'string' ? { requestId: params.requestId } : {}),
+      ...(typeof params.duration === 'number' ? { ms: params.duration } : {}),
+    };
+    if (params.error) {
+      const error = scrubText(String(params.error).split('\n')[0] ?? '');
+      // An authentication refusal is the one event that carries the token.
+      const refusal = CUBE_REFUSALS.has(message) || 'token' in params;
+      cubeLog[refusal ? 'warn' : 'error']({ ...fields, error }, `Cube ${message}`);
+    } else if (params.warning) {
+      cubeLog[production ? 'debug' : 'warn']({ ...fields, warning: String(params.warning) }, `Cube ${message}`);
+    } else {
+      cubeLog.debug(fields, `Cube ${message}`);
+    }
+  };
+}
+
 export async function mountCube(app: Express, options: MountCubeOptions): Promise<MountedCube> {
-  const log = options.log ?? (() => {});
+  const log = options.log ?? lineLogger('cube');
   const native = installNativeFallback();
   if (!announced) {
     announced = true;
@@ -220,11 +253,7 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
     telemetry: false,
     basePath: CUBE_BASE_PATH,
     apiSecret: options.jwtSecret,
-    // Cube's errors always, its warnings outside production; not its per-request chatter.
-    logger: (message: string, params: Record<string, unknown>) => {
-      if (params?.error) log(`Cube ${message}: ${String(params.error).split('\n')[0]}`);
-      else if (params?.warning && !options.production) log(`Cube ${message}: ${String(params.warning)}`);
-    },
+    logger: logCubeEvent(options.production),
     repositoryFactory: () => ({ localPath: () => MODEL_DIR, dataSchemaFiles: async () => model }),
     driverFactory: () => {
       const driver = new PostgresDriver({ ...connection, max: 8 });
@@ -355,7 +384,7 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
       await sqlApi?.shutdown('fast').catch(() => {});
       // beforeShutdown stops the refresh worker's timer (shutdown alone does not).
       await core.beforeShutdown().catch(() => {});
-      await core.shutdown().catch((e: unknown) => log(`Cube shutdown: ${String(e)}`));
+      await core.shutdown().catch((err: unknown) => cubeLog.error({ err }, 'Cube shutdown failed'));
       await Promise.all([...drivers].map((d) => d.release().catch(() => {})));
       drivers.clear();
       await scope.end().catch(() => {});

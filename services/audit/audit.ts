@@ -3,9 +3,23 @@
 import type { Prisma, PrismaClient } from '../db.ts';
 import type { Context } from '../graphql/context.ts';
 import { viewerOf } from '../graphql/context.ts';
+import { currentRequestId, logger } from '../platform/log.ts';
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 type Action = 'CREATE' | 'UPDATE' | 'DELETE';
+
+const log = logger.child({ component: 'audit' });
+
+/**
+ * Writes one audit row stamped with the current request's id, and logs it
+ * (the log line carries the same id): the one way rows enter audit_log.
+ * Inside a transaction a rollback takes back the row, not the line.
+ */
+export async function writeAudit(tx: Tx, data: Prisma.AuditLogUncheckedCreateInput): Promise<void> {
+  const requestId = currentRequestId();
+  await tx.auditLog.create({ data: requestId ? { ...data, requestId } : data });
+  log.info({ action: data.action, entity: data.entity, entityId: data.entityId, userId: data.userId }, 'audit');
+}
 
 /** JSON-safe copy of a row: Decimals and Dates as strings, BigInts as strings. */
 function snapshot(row: unknown): Prisma.InputJsonValue | undefined {
@@ -32,11 +46,11 @@ export async function auditChange(
   const afterJson = snapshot(after);
   if (beforeJson !== undefined) data.before = beforeJson;
   if (afterJson !== undefined) data.after = afterJson;
-  await tx.auditLog.create({ data });
+  await writeAudit(tx, data);
 }
 
 export async function auditLogin(prisma: PrismaClient, userId: number): Promise<void> {
-  await prisma.auditLog.create({ data: { userId, action: 'LOGIN', entity: 'User', entityId: String(userId) } });
+  await writeAudit(prisma, { userId, action: 'LOGIN', entity: 'User', entityId: String(userId) });
 }
 
 /** Writes the request's unmasked personal-data reads in one statement. */
@@ -45,10 +59,12 @@ export async function flushPersonalDataReads(ctx: Context): Promise<void> {
   const userId = ctx.viewer.id;
   const keys = [...ctx.personalDataReads];
   ctx.personalDataReads.clear();
+  const requestId = currentRequestId() ?? null;
   await ctx.prisma.auditLog.createMany({
     data: keys.map((key) => {
       const [entity, entityId] = key.split(':') as [string, string];
-      return { userId, action: 'READ_PERSONAL_DATA' as const, entity, entityId };
+      return { userId, action: 'READ_PERSONAL_DATA' as const, entity, entityId, requestId };
     }),
   });
+  log.info({ action: 'READ_PERSONAL_DATA', userId, records: keys.length }, 'audit');
 }

@@ -12,6 +12,7 @@ import type { Viewer } from '../graphql/context.ts';
 import { detectFormat, readTable, RejectedFile } from './parse.ts';
 import { DATASETS, validateRows, type BadRow, type GoodRow } from './validate.ts';
 import { matchChunk } from './match.ts';
+import { writeAudit } from '../audit/audit.ts';
 
 /** Bad rows kept in the stored report; the count is always exact. */
 const MAX_REPORTED_BAD_ROWS = 1000;
@@ -184,8 +185,9 @@ async function finish(
     where: { id: importId },
     data: { status: 'COMPLETED', rowCount: rows.total, badRowCount: rows.bad.length, report: report as never },
   });
-  await tx.auditLog.create({
-    data: { userId: viewer.id, action: 'CREATE', entity: 'DepartmentImport', entityId: String(importId), after: { kind, fileName: row.fileName, rowCount: rows.total, badRowCount: rows.bad.length, alertCount: report.alertCount } },
+  await writeAudit(tx, {
+    userId: viewer.id, action: 'CREATE', entity: 'DepartmentImport', entityId: String(importId),
+    after: { kind, fileName: row.fileName, rowCount: rows.total, badRowCount: rows.bad.length, alertCount: report.alertCount },
   });
   return row;
 }

@@ -12,6 +12,7 @@ import { XLSX_MIME } from './parse.ts';
 import { DATASETS } from './validate.ts';
 import { progressOf, runImport, type ImportHooks, type ImportResult } from './importService.ts';
 import { importVisibility } from './visibility.ts';
+import { logger } from '../platform/log.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const ACCEPTED_TYPES = [XLSX_MIME, 'text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream'];
@@ -22,7 +23,6 @@ export interface DepartmentImportRouterOptions {
   jwtSecret: string;
   /** Tests only: chunk size and a failure injection point. */
   hooks?: ImportHooks;
-  log?: (line: string) => void;
 }
 
 class HttpError extends Error {
@@ -111,7 +111,7 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
     if (e.type === 'entity.too.large') {
       return void res.status(413).json({ code: 'BAD_USER_INPUT', message: '文件超过 20 MB (file larger than 20 MB)', limit: 'bodySize' });
     }
-    options.log?.(`department import failed: ${(error as Error)?.stack ?? String(error)}`);
+    logger.error({ err: error, component: 'crosscheck' }, 'department import failed');
     res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，导入未保存 (internal error; nothing was imported)' });
   });
   return router;

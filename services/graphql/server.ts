@@ -9,6 +9,7 @@ import { PothosValidationError } from '@pothos/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import type { PrismaClient } from '../db.ts';
+import { logger } from '../platform/log.ts';
 import { flushPersonalDataReads } from '../audit/audit.ts';
 import { bearerToken, tokenRefusalMessage, viewerFromToken } from '../auth/token.ts';
 import { createContext, type Context } from './context.ts';
@@ -20,8 +21,10 @@ export interface GraphQLOptions {
   prisma: PrismaClient;
   jwtSecret: string;
   introspection: boolean;
-  log?: (line: string) => void;
 }
+
+// Lines written while a request is served carry its requestId (platform/log.ts).
+const log = logger.child({ component: 'graphql' });
 
 const IDE_START_QUERY = `# 1. 登录，复制 token；2. 在 Headers 中加入 Authorization: Bearer <token>
 # 1. Log in and copy the token; 2. add the header Authorization: Bearer <token>
@@ -70,14 +73,14 @@ const unavailablePlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-function formatError(log: (line: string) => void) {
+function formatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     if (original instanceof PothosValidationError) {
       return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
     }
     if (databaseUnavailable(original)) {
-      log(`database unavailable: ${(original as Error)?.message?.split('\n').filter(Boolean).at(-1) ?? String(original)}`);
+      log.warn({ cause: (original as Error)?.message?.split('\n').filter(Boolean).at(-1) ?? String(original) }, 'database unavailable');
       return {
         message: '数据库暂时不可用，请稍后重试 (the database is temporarily unavailable; retry shortly)',
         ...(formatted.path ? { path: formatted.path } : {}),
@@ -94,7 +97,7 @@ function formatError(log: (line: string) => void) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    log(`internal error: ${(original as Error)?.stack ?? String(original)}`);
+    log.error({ err: original, path: formatted.path }, 'internal error');
     return {
       message: '服务器内部错误，已记录 (internal server error; it has been logged)',
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -115,14 +118,13 @@ const auditReadsPlugin: ApolloServerPlugin<Context> = {
 };
 
 export async function mountGraphQL(app: Express, options: GraphQLOptions): Promise<ApolloServer<Context>> {
-  const log = options.log ?? ((line: string) => console.error(line));
   const server = new ApolloServer<Context>({
     schema,
     introspection: options.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(log),
+    formatError: formatError(),
     plugins: [limitsPlugin, auditReadsPlugin, unavailablePlugin, ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();

@@ -22,9 +22,9 @@ export interface PlatformOptions {
 export async function mountPlatform(app: Express, options: PlatformOptions): Promise<{ stop(): Promise<void> }> {
   const { prisma, databaseUrl, jwtSecret, log } = options;
   configureLogin(jwtSecret);
-  const graphql = await mountGraphQL(app, { prisma, jwtSecret, introspection: options.introspection, log });
+  const graphql = await mountGraphQL(app, { prisma, jwtSecret, introspection: options.introspection });
   log(`GraphQL API: /graphql (IDE in the browser at the same address; introspection ${options.introspection ? 'on' : 'off'})`);
-  app.use('/api', departmentImportRouter({ prisma, jwtSecret, log }));
+  app.use('/api', departmentImportRouter({ prisma, jwtSecret }));
   log('部门数据导入 / department imports: POST /api/department-imports');
   const cube = await mountCube(app, { databaseUrl, prisma, jwtSecret, production: options.production, log });
   log('Cube 指标 / indicators: /cubejs-api/v1/load, /v1/meta, /v1/sql, /cubejs-api/graphql');

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { StartupError, describeError } from './errors.ts';
+import { logger, requestIds } from './log.ts';
 
 export type Status = 'starting' | 'ok' | 'stopping';
 
@@ -55,14 +56,14 @@ export interface PlatformServer {
 export interface ServerOptions {
   /** Answer every path except /healthz with 503 until ready (default true). */
   holdUntilReady?: boolean;
-  log?: (line: string) => void;
 }
 
 export function createServer(options: ServerOptions = {}): PlatformServer {
-  const { holdUntilReady = true, log = () => {} } = options;
+  const { holdUntilReady = true } = options;
   const readiness = new Readiness();
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds());
 
   app.get('/healthz', (_req, res) => {
     res.status(readiness.ready ? 200 : 503).set('Cache-Control', 'no-store').json(readiness);
@@ -108,7 +109,7 @@ export function createServer(options: ServerOptions = {}): PlatformServer {
       // Express 5 forwards rejected promises from async handlers here too.
       app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
         const status = (error as { status?: number }).status ?? 500;
-        if (status >= 500) log(`请求出错 / request failed: ${req.method} ${req.path}: ${describeError(error)}`);
+        if (status >= 500) logger.error({ err: error, method: req.method, path: req.path }, '请求出错 / request failed');
         if (res.headersSent) return void res.end();
         res.status(status).json({ error: status >= 500 ? 'internal_error' : 'bad_request', message: status >= 500 ? '服务器内部错误 / internal server error' : describeError(error) });
       });

@@ -23,7 +23,7 @@ export async function startCrosscheckApi(failingHooks: ImportHooks): Promise<Cro
   const prisma = createPrisma(testDatabaseUrl());
   const server = createServer({ holdUntilReady: false });
   configureLogin(DEV_JWT_SECRET);
-  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: true, log: () => {} });
+  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: true });
   // The mount call the platform uses:
   server.app.use('/api', departmentImportRouter({ prisma, jwtSecret: DEV_JWT_SECRET }));
   server.app.use('/api-failing', departmentImportRouter({ prisma, jwtSecret: DEV_JWT_SECRET, hooks: failingHooks }));

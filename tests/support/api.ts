@@ -36,7 +36,7 @@ export async function startApi(options: { introspection?: boolean } = {}): Promi
   const prisma = createPrisma(testDatabaseUrl(), { onQuery: (sql) => void (SESSION_LOOKUP.test(sql) || statements.push(sql)) });
   const server = createServer({ holdUntilReady: false });
   configureLogin(DEV_JWT_SECRET);
-  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: options.introspection ?? true, log: () => {} });
+  const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: options.introspection ?? true });
   server.finalize();
   server.readiness.markReady();
   const address: AddressInfo = await server.listen(0, '127.0.0.1');
