@@ -10,6 +10,7 @@ const UNIT_TESTS = [
   'tests/analytics/nativeFallback.test.ts',
   'tests/graphql/schema.test.ts',
   'tests/platform/server.test.ts',
+  'tests/platform/noBareConsole.test.ts',
   'tests/admin/{console,dataProvider,generatedTypes,i18n,monitoring,schemaContract}.test.ts',
 ];
 
@@ -23,6 +24,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 3,
+    // The servers the tests start log only errors unless LOG_LEVEL says otherwise.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL || 'error' },
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
       {
