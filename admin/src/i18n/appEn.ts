@@ -31,7 +31,7 @@ export const enApp: typeof zhApp = {
     persons: {
       name: 'Person |||| Persons',
       fields: {
-        name: 'Name', idNumber: 'Resident ID', gender: 'Gender', birthDate: 'Birth date', relation: 'Relation to head', phone: 'Phone',
+        name: 'Name', idNumber: 'Resident ID', gender: 'Gender', birthDate: 'Birth date', birthYear: 'Birth year', age: 'Age', relation: 'Relation to head', phone: 'Phone',
         laborCapacity: 'Labour capacity', health: 'Health', chronicIllnessCertificate: 'Chronic-illness certificate',
         disabilityCertificate: 'Disability certificate', disabilityGrade: 'Disability grade', schooling: 'Schooling',
         basicMedicalInsurance: 'Basic medical insurance', criticalIllnessInsurance: 'Critical-illness insurance',
@@ -85,6 +85,7 @@ export const enApp: typeof zhApp = {
     auth: {
       expired: 'Your login expired or is invalid; please log in again',
       wrong_password: 'Wrong username or password',
+      too_many_attempts: 'Too many login attempts; please wait a few minutes and try again',
       role: 'Role', region: 'Data scope', personal: 'May read personal data',
     },
     conflict: { message: 'Someone else changed this record. Reload the latest data, then edit again.', reload: 'Reload' },

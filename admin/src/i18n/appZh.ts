@@ -29,7 +29,7 @@ export const zhApp = {
     persons: {
       name: '人员',
       fields: {
-        name: '姓名', idNumber: '身份证号', gender: '性别', birthDate: '出生日期', relation: '与户主关系', phone: '联系电话',
+        name: '姓名', idNumber: '身份证号', gender: '性别', birthDate: '出生日期', birthYear: '出生年份', age: '年龄', relation: '与户主关系', phone: '联系电话',
         laborCapacity: '劳动能力', health: '健康状况', chronicIllnessCertificate: '慢性病证号', disabilityCertificate: '残疾证号',
         disabilityGrade: '残疾等级', schooling: '在校情况', basicMedicalInsurance: '基本医疗保险', criticalIllnessInsurance: '大病保险',
         medicalAssistance: '医疗救助', pensionInsurance: '养老保险', deceasedAt: '死亡日期', householdId: '所在户', householdNumber: '户编号',
@@ -84,6 +84,7 @@ export const zhApp = {
     auth: {
       expired: '登录已过期或无效，请重新登录',
       wrong_password: '用户名或密码错误',
+      too_many_attempts: '登录尝试过于频繁，请稍等几分钟再试',
       role: '角色', region: '数据范围', personal: '可查看个人信息',
     },
     conflict: {
