@@ -1,12 +1,19 @@
 // The audit log: who changed what (before and after, in the mutation's own
 // transaction) and who read personal data unmasked (one row per record read).
 import type { Prisma, PrismaClient } from '../db.ts';
-import type { Context } from '../graphql/context.ts';
-import { viewerOf } from '../graphql/context.ts';
+import { viewerOf, type Viewer } from '../../kernel/viewer.ts';
 import { currentRequestId, logger } from '../platform/log.ts';
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 type Action = 'CREATE' | 'UPDATE' | 'DELETE';
+
+/** What auditing needs of a request; the GraphQL context (services/graphql/context.ts) has it. */
+export interface AuditedRequest {
+  prisma: PrismaClient;
+  viewer: Viewer | null;
+  /** `Entity:id` of each record whose personal data the request returned unmasked. */
+  personalDataReads: Set<string>;
+}
 
 const log = logger.child({ component: 'audit' });
 
@@ -29,7 +36,7 @@ function snapshot(row: unknown): Prisma.InputJsonValue | undefined {
 
 export async function auditChange(
   tx: Tx,
-  ctx: Context,
+  ctx: Pick<AuditedRequest, 'viewer'>,
   action: Action,
   entity: string,
   entityId: string | number,
@@ -54,7 +61,7 @@ export async function auditLogin(prisma: PrismaClient, userId: number): Promise<
 }
 
 /** Writes the request's unmasked personal-data reads in one statement. */
-export async function flushPersonalDataReads(ctx: Context): Promise<void> {
+export async function flushPersonalDataReads(ctx: AuditedRequest): Promise<void> {
   if (ctx.personalDataReads.size === 0 || !ctx.viewer) return;
   const userId = ctx.viewer.id;
   const keys = [...ctx.personalDataReads];

@@ -26,8 +26,11 @@
 // already exists gets CONFLICT (duplicates must be refused); with the birth year
 // and the visible check character about 33 guesses remain per person.
 import { maskPhone, maskResidentId } from '../../kernel/identifiers/index.ts';
-import type { Context } from '../graphql/context.ts';
-import { CodedError } from '../graphql/errors.ts';
+import { CodedError } from '../../kernel/errors.ts';
+import type { AuditedRequest } from './audit.ts';
+
+/** What masking needs of a request (the GraphQL context has it). */
+type Context = Pick<AuditedRequest, 'viewer' | 'personalDataReads'>;
 
 export function canReadPersonalData(ctx: Context): boolean {
   return ctx.viewer !== null && ctx.viewer.canReadPersonalData && ctx.viewer.role !== 'STATISTICIAN';
