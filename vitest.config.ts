@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // expect.poll waits on state; its 1 s default is too short for a busy machine.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     pool: 'forks',
     maxWorkers: 3,
     // The servers the tests start log only errors unless LOG_LEVEL says otherwise.
