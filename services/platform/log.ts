@@ -54,7 +54,12 @@ function prettyStream(): DestinationStream | null {
   if (process.env.NODE_ENV === 'production' || !process.stdout.isTTY) return null;
   try {
     const pretty = createRequire(import.meta.url)('pino-pretty') as (o: object) => DestinationStream;
-    return pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+    return pretty({
+      sync: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      messageFormat: '{if component}{component} {end}{if requestId}[{requestId}] {end}{msg}',
+      ignore: 'pid,hostname,component,requestId',
+    });
   } catch {
     return null;
   }
