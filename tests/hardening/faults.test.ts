@@ -33,7 +33,7 @@ async function query<T = Record<string, unknown>>(text: string): Promise<T[]> {
 
 /** Runs the seed CLI; with `killMidLoad`, SIGKILLs it once its COPY into the tables is under way. */
 function seed(killMidLoad = false) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'prisma/seed/cli.ts', '--reset'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts', '--reset'], {
     cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

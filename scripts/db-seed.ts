@@ -2,14 +2,14 @@
 // Loads the generated county data set into DATABASE_URL, with a progress bar.
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { DEFAULT_SEED, loadConfig } from '../../services/platform/config.ts';
-import { toolDatabase } from '../../services/platform/database.ts';
-import { applyMigrations } from '../migrate.ts';
-import { isStartupError } from '../../services/platform/errors.ts';
-import { terminal } from '../../services/platform/terminal.ts';
-import { loadCounty } from './index.ts';
-import { SeedError } from './load.ts';
-import { MAX_SCALE, MAX_SEED } from './generate.ts';
+import { DEFAULT_SEED, loadConfig } from '../services/platform/config.ts';
+import { toolDatabase } from '../services/platform/database.ts';
+import { applyMigrations } from '../prisma/migrate.ts';
+import { isStartupError } from '../services/platform/errors.ts';
+import { terminal } from '../services/platform/terminal.ts';
+import { loadCounty } from '../prisma/seed/index.ts';
+import { SeedError } from '../prisma/seed/load.ts';
+import { MAX_SCALE, MAX_SEED } from '../prisma/seed/generate.ts';
 
 function fail(sentence: string): never {
   terminal.error(`db:seed: ${sentence}`);
