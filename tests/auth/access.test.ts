@@ -42,8 +42,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sql(`delete from audit_log where user_id in (select id from app_user where username like $1)`, [`matrix_%_${suffix}`]);
-  await sql(`delete from app_user where username like $1`, [`matrix_%_${suffix}`]);
   await api.close();
   await closeSql();
 });

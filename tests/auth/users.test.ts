@@ -36,9 +36,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const ids = `select id from app_user where username like $1`;
-  await sql(`delete from audit_log where user_id in (${ids}) or (entity = 'User' and entity_id in (select id::text from app_user where username like $1))`, [`%_${suffix}`]);
-  await sql(`delete from app_user where username like $1`, [`%_${suffix}`]);
   await api?.close();
   await closeSql();
 });

@@ -14,7 +14,6 @@ let township1Code: string;
 let village1Code: string;
 let otherVillage: string;
 
-const created = new Set<number>();
 
 beforeAll(async () => {
   api = await startApi();
@@ -25,7 +24,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (created.size > 0) await sql(`delete from village_collective_income where id = any($1::int[])`, [[...created]]);
   await api.close();
   await closeSql();
 });
@@ -137,7 +135,6 @@ describe('collective income mutations', () => {
     const node = result.data.createVillageCollectiveIncome.villageCollectiveIncome;
     expect(node).toMatchObject({ villageCode: village1Code, townshipCode: township1Code, year: YEAR, source: 'LABOUR_COMPANY', amount: '12345.60', version: 1 });
     id = idOf(node.id);
-    created.add(id);
     expect(await sqlOne(`select county_code, township_code, amount::text from village_collective_income where id = $1`, [id])).toEqual({
       county_code: village1Code.slice(0, 6), township_code: township1Code, amount: '12345.60',
     });
@@ -207,7 +204,6 @@ describe('collective income mutations', () => {
     const other = await api.gql(CREATE, { input: { villageCode: village1Code, year: YEAR, source: 'OTHER', amount: '5.00' } }, admin);
     expect(other.errors).toBeUndefined();
     const otherId = idOf(other.data.createVillageCollectiveIncome.villageCollectiveIncome.id);
-    created.add(otherId);
     const gid = globalId('VillageCollectiveIncome', otherId);
     const clash = await api.gql(UPDATE, { input: { id: gid, version: 1, source: 'ASSET_LEASING' } }, admin);
     expect(clash.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -234,7 +230,6 @@ describe('collective income mutations', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data.deleteVillageCollectiveIncome.deletedId).toBe(gid);
     expect(await sql(`select 1 from village_collective_income where id = $1`, [id])).toHaveLength(0);
-    created.delete(id);
     const audit = await sql(`select before from audit_log where entity = 'VillageCollectiveIncome' and entity_id = $1 and action = 'DELETE'`, [String(id)]);
     expect(audit).toHaveLength(1);
   });

@@ -14,7 +14,6 @@ beforeAll(async () => {
   admin = await api.token('admin');
 });
 afterAll(async () => {
-  await sql(`delete from business_entity where name like $1`, [`%${unique}%`]);
   await api.close();
   await closeSql();
 });

@@ -15,7 +15,6 @@ beforeAll(async () => {
   auditBaseline = Number((await sqlOne<{ m: string }>(`select coalesce(max(id), 0) as m from audit_log`)).m);
 });
 afterAll(async () => {
-  await sql(`delete from audit_log where id > $1`, [auditBaseline]);
   await api?.close();
   await closeSql();
 });

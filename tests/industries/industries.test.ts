@@ -11,7 +11,6 @@ beforeAll(async () => {
   admin = await api.token('admin');
 });
 afterAll(async () => {
-  await sql(`delete from industry where code like $1`, [`${unique}%`]);
   await api.close();
   await closeSql();
 });

@@ -15,7 +15,6 @@ beforeAll(async () => {
   township1 = await api.token('township1');
 });
 afterAll(async () => {
-  await sql(`delete from benefit_linkage_contract where contract_number like $1`, [`${unique}%`]);
   await api.close();
   await closeSql();
 });

@@ -12,7 +12,6 @@ let township1: string;
 let stats: string;
 let township1Code: string;
 let rule2019: { poverty_line: string; monitoring_line: string; grading: unknown; version: number };
-let warnings2020: Record<string, unknown>[];
 
 const RUN = `mutation($y: Int!) { runScreening(year: $y) { year regionCode evaluated candidates raised updated withdrawn unchanged settled byLevel { level count } } }`;
 type Grade = { level: string; maxIncomeRatio: number; minRisks: number };
@@ -70,24 +69,9 @@ beforeAll(async () => {
   [admin, township1, stats] = (await Promise.all(['admin', 'township1', 'stats'].map((u) => api.token(u)))) as [string, string, string];
   township1Code = (await sqlOne<{ region_code: string }>(`select region_code from app_user where username = 'township1'`)).region_code;
   rule2019 = await sqlOne(`select poverty_line, monitoring_line, grading, version from screening_rule where year = 2019`);
-  warnings2020 = await sql(`select * from warning where year = 2020 order by id`);
 });
 
 afterAll(async () => {
-  await sql(`delete from warning where year = 2019`);
-  await sql(`update screening_rule set poverty_line = $1, monitoring_line = $2, grading = $3 where year = 2019`,
-    [rule2019.poverty_line, rule2019.monitoring_line, JSON.stringify(rule2019.grading)]);
-  await sql(`delete from screening_rule where year = 2031`);
-  // 2020: drop what the run raised and put back what it changed.
-  await sql(`delete from warning w where year = 2020 and not (id = any($1::int[]))
-             and not exists (select 1 from monitoring_case c where c.warning_id = w.id)`, [warnings2020.map((w) => w.id)]);
-  for (const w of warnings2020) {
-    await sql(`insert into warning (id, household_id, year, kind, level, reasons, per_capita_net_income, status, created_at)
-               values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-               on conflict (id) do update set kind = excluded.kind, level = excluded.level, reasons = excluded.reasons,
-                 per_capita_net_income = excluded.per_capita_net_income, status = excluded.status`,
-      [w.id, w.household_id, w.year, w.kind, w.level, w.reasons, w.per_capita_net_income, w.status, w.created_at]);
-  }
   await api.close();
   await closeSql();
 });
