@@ -17,12 +17,19 @@ export function createPrisma(databaseUrl: string, options: DbOptions = {}): Pris
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
-    // Fail fast when the database is down instead of queueing requests forever.
+    // Fail fast when the database is down or the pool exhausted instead of queueing
+    // requests forever (answered as SERVICE_UNAVAILABLE, services/dbErrors.ts).
     connectionTimeoutMillis: 5_000,
+    // One heavy statement is cancelled rather than holding a pooled connection;
+    // DATABASE_STATEMENT_TIMEOUT_MS (milliseconds, 0 = none) overrides the 15 s default.
+    statement_timeout: /^\d{1,9}$/.test(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? '') ? Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS) : 15_000,
   });
+  // Every scoped query runs in a short transaction (services/scopedDb.ts): let it
+  // wait for a connection as long as the pool does, and run as long as a statement may.
+  const transactionOptions = { maxWait: 5_000, timeout: 20_000 };
   const onQuery = options.onQuery;
-  if (!onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
+  const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', (event) => onQuery(event.query));
   return client;
 }

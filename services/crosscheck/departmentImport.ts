@@ -26,9 +26,10 @@ const ReportRef = builder.objectRef<ImportReport>('DepartmentImportReport').impl
   description: '导入报告',
   fields: (t) => ({
     rejected: t.exposeString('rejected', { nullable: true, description: '整份文件被拒收的原因（状态为 REJECTED 时）' }),
-    badRows: t.field({ type: [BadRowRef], description: '未导入的行（行号与原因；最多列出 1000 行）', resolve: (r) => r.badRows }),
-    badRowsTruncated: t.exposeBoolean('badRowsTruncated', { description: '未导入的行超过 1000 行，列表已截断' }),
-    duplicateLines: t.exposeIntList('duplicateLines', { description: '与文件中前面某行重复的行号' }),
+    badRows: t.field({ type: [BadRowRef], description: '未导入的行（行号与原因；最多列出前 100 行，总数见 badRowCount）', resolve: (r) => r.badRows }),
+    badRowsTruncated: t.exposeBoolean('badRowsTruncated', { description: '未导入的行超过 100 行，列表已截断' }),
+    duplicateLines: t.exposeIntList('duplicateLines', { description: '与文件中前面某行重复的行号（最多列出前 100 个）' }),
+    duplicateLineCount: t.exposeInt('duplicateLineCount', { description: '与文件中前面某行重复的行数（总数）' }),
     alreadyImported: t.exposeInt('alreadyImported', { description: '此前已导入过的记录数（未重复写入）' }),
     matched: t.exposeInt('matched', { description: '比对到人员的新记录数' }),
     unmatched: t.exposeInt('unmatched', { description: '未比对到人员的新记录数' }),

@@ -10,20 +10,19 @@ import type { Prisma, PrismaClient } from '../db.ts';
 import type { DatasetKind, Department } from '../../prisma/generated/client/enums.ts';
 import type { Viewer } from '../graphql/context.ts';
 import { detectFormat, readTable, RejectedFile } from './parse.ts';
-import { DATASETS, validateRows, type BadRow, type GoodRow } from './validate.ts';
+import { DATASETS, MAX_REPORTED_PROBLEMS, validateTable, type BadRow, type GoodRow, type ValidatedTable } from './validate.ts';
 import { matchChunk } from './match.ts';
 import { writeAudit } from '../audit/audit.ts';
-
-/** Bad rows kept in the stored report; the count is always exact. */
-const MAX_REPORTED_BAD_ROWS = 1000;
 
 export interface ImportReport {
   /** Why the whole file was refused (status REJECTED), else null. */
   rejected: string | null;
+  /** The first MAX_REPORTED_PROBLEMS bad rows (the import's badRowCount is the total). */
   badRows: BadRow[];
   badRowsTruncated: boolean;
-  /** Lines repeating an earlier line of the same file. */
+  /** Lines repeating an earlier line of the same file: the first MAX_REPORTED_PROBLEMS of them. */
   duplicateLines: number[];
+  duplicateLineCount: number;
   /** Rows whose fact an earlier import already holds (same row_key). */
   alreadyImported: number;
   matched: number;
@@ -63,13 +62,21 @@ const progress = new Map<number, Progress>();
 export const progressOf = (importId: number): Progress | undefined => progress.get(importId);
 
 const emptyReport = (): ImportReport => ({
-  rejected: null, badRows: [], badRowsTruncated: false, duplicateLines: [], alreadyImported: 0, matched: 0, unmatched: 0, alertCount: 0,
+  rejected: null, badRows: [], badRowsTruncated: false, duplicateLines: [], duplicateLineCount: 0, alreadyImported: 0, matched: 0, unmatched: 0, alertCount: 0,
 });
 
 /** The stored report (the seed stores `[]`: older rows have no details). */
 export function reportOf(json: unknown): ImportReport {
-  if (json && typeof json === 'object' && !Array.isArray(json)) return { ...emptyReport(), ...(json as Partial<ImportReport>) };
-  return { ...emptyReport(), badRows: Array.isArray(json) ? (json as BadRow[]) : [] };
+  const stored: Partial<ImportReport> = json && typeof json === 'object' && !Array.isArray(json) ? json : { badRows: Array.isArray(json) ? (json as BadRow[]) : [] };
+  const report = { ...emptyReport(), ...stored };
+  // Reports stored before the lists were capped at MAX_REPORTED_PROBLEMS: capped when read.
+  return {
+    ...report,
+    badRows: report.badRows.slice(0, MAX_REPORTED_PROBLEMS),
+    badRowsTruncated: report.badRowsTruncated || report.badRows.length > MAX_REPORTED_PROBLEMS,
+    duplicateLines: report.duplicateLines.slice(0, MAX_REPORTED_PROBLEMS),
+    duplicateLineCount: stored.duplicateLineCount ?? report.duplicateLines.length,
+  };
 }
 
 type ImportRow = { id: number; department: Department; kind: DatasetKind; fileName: string; status: ImportResult['status']; rowCount: number; badRowCount: number; importedAt: Date; report: unknown };
@@ -99,10 +106,10 @@ export async function runImport(prisma: PrismaClient, viewer: Viewer, input: Upl
   }
 
   const base = { department: input.department, kind: input.kind, fileName: input.fileName.slice(0, 200), fileSha256: sha256, importedById: viewer.id };
-  let rows: { good: GoodRow[]; bad: BadRow[]; total: number };
+  let rows: ValidatedTable;
   try {
     const table = await readTable(input.body, detectFormat(input.contentType, input.fileName, input.body));
-    rows = { ...validateRows(input.kind, spec, table), total: table.rows.length };
+    rows = await validateTable(input.kind, spec, table);
   } catch (error) {
     if (!(error instanceof RejectedFile)) throw error;
     const report = { ...emptyReport(), rejected: error.message.slice(0, 1000) };
@@ -153,22 +160,22 @@ async function create(prisma: PrismaClient, data: Prisma.DepartmentImportUncheck
 
 async function finish(
   tx: Prisma.TransactionClient, importId: number, kind: DatasetKind,
-  rows: { good: GoodRow[]; bad: BadRow[]; total: number }, hooks: ImportHooks, viewer: Viewer,
+  rows: ValidatedTable, hooks: ImportHooks, viewer: Viewer,
 ) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}::int, ${importId}::int)`;
   const report = emptyReport();
-  report.badRows = rows.bad.slice(0, MAX_REPORTED_BAD_ROWS);
-  report.badRowsTruncated = rows.bad.length > MAX_REPORTED_BAD_ROWS;
+  report.badRows = rows.bad;
+  report.badRowsTruncated = rows.badCount > rows.bad.length;
   // The same fact twice in one file: the first line counts, later ones are listed.
   const firstLine = new Map<string, number>();
   const unique: GoodRow[] = [];
   for (const row of rows.good) {
-    if (firstLine.has(row.rowKey)) report.duplicateLines.push(row.line);
-    else firstLine.set(row.rowKey, row.line), unique.push(row);
+    if (!firstLine.has(row.rowKey)) firstLine.set(row.rowKey, row.line), unique.push(row);
+    else if (++report.duplicateLineCount <= MAX_REPORTED_PROBLEMS) report.duplicateLines.push(row.line);
   }
   const chunkSize = Math.max(1, hooks.chunkSize ?? 500);
   const seen = new Set<string>();
-  let processed = rows.bad.length + report.duplicateLines.length;
+  let processed = rows.badCount + report.duplicateLineCount;
   progress.set(importId, { processed, total: rows.total });
   for (let i = 0; i < unique.length; i += chunkSize) {
     const chunk = unique.slice(i, i + chunkSize);
@@ -183,11 +190,11 @@ async function finish(
   }
   const row = await tx.departmentImport.update({
     where: { id: importId },
-    data: { status: 'COMPLETED', rowCount: rows.total, badRowCount: rows.bad.length, report: report as never },
+    data: { status: 'COMPLETED', rowCount: rows.total, badRowCount: rows.badCount, report: report as never },
   });
   await writeAudit(tx, {
     userId: viewer.id, action: 'CREATE', entity: 'DepartmentImport', entityId: String(importId),
-    after: { kind, fileName: row.fileName, rowCount: rows.total, badRowCount: rows.bad.length, alertCount: report.alertCount },
+    after: { kind, fileName: row.fileName, rowCount: rows.total, badRowCount: rows.badCount, alertCount: report.alertCount },
   });
   return row;
 }

@@ -8,6 +8,9 @@ import type { PrismaClient } from '../db.ts';
 import { Department, DatasetKind } from '../../prisma/generated/client/enums.ts';
 import { bearerToken, tokenRefusalMessage, viewerFromToken } from '../auth/token.ts';
 import type { Viewer } from '../graphql/context.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, serviceUnavailable } from '../dbErrors.ts';
+import { parseIntId, requireIntId } from '../graphql/connections.ts';
+import { decodeGlobalId, encodeGlobalId } from '../graphql/globalId.ts';
 import { XLSX_MIME } from './parse.ts';
 import { DATASETS } from './validate.ts';
 import { progressOf, runImport, type ImportHooks, type ImportResult } from './importService.ts';
@@ -31,7 +34,7 @@ class HttpError extends Error {
   }
 }
 
-const globalId = (id: number) => Buffer.from(`DepartmentImport:${id}`).toString('base64');
+const globalId = (id: number) => encodeGlobalId('DepartmentImport', id);
 
 /** The import as the console sees it: ids as global ids (like GraphQL) plus the numeric id. */
 export const importJson = (r: ImportResult) => ({
@@ -92,9 +95,14 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
 
   router.get('/department-imports/:id/progress', async (req, res) => {
     const viewer = await authenticate(req);
+    // The numeric import id or its global id (the one decoder; another type is BAD_USER_INPUT).
     const raw = String(req.params.id);
-    const decoded = /^\d+$/.test(raw) ? raw : Buffer.from(raw, 'base64').toString().replace(/^DepartmentImport:/, '');
-    const id = /^\d{1,9}$/.test(decoded) ? Number(decoded) : -1;
+    let id: number;
+    try {
+      id = /^\d+$/.test(raw) ? (parseIntId(raw) ?? -1) : requireIntId(decodeGlobalId(raw, 'id'), 'id', 'DepartmentImport');
+    } catch (error) {
+      throw new HttpError(400, 'BAD_USER_INPUT', (error as Error).message, { field: 'id' });
+    }
     const row = await prisma.departmentImport.findFirst({
       where: { id, AND: [importVisibility(viewer)] },
       select: { id: true, status: true, rowCount: true },
@@ -108,6 +116,10 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
   router.use('/department-imports', (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const e = error as { status?: number; type?: string; message?: string };
     if (error instanceof HttpError) return void res.status(error.status).json({ code: error.code, message: error.message, ...error.extra });
+    if (isDatabaseUnavailable(error)) {
+      const { message, extensions } = serviceUnavailable();
+      return void res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ message, ...extensions });
+    }
     if (e.type === 'entity.too.large') {
       return void res.status(413).json({ code: 'BAD_USER_INPUT', message: '文件超过 20 MB (file larger than 20 MB)', limit: 'bodySize' });
     }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { DatasetKind, Department } from '../../prisma/generated/client/enums.ts';
 import { validateResidentId } from '../../kernel/identifiers/index.ts';
 import { todayInChinaIso } from '../../kernel/dates.ts';
-import { RejectedFile, type RawTable } from './parse.ts';
+import { RejectedFile, type RawRow, type RawTable } from './parse.ts';
 
 type FieldType = 'text' | 'date' | 'money' | 'grade';
 interface Field {
@@ -127,52 +127,73 @@ function checkValue(field: Field, raw: string, birthDate: string): { value: stri
 export const rowKeyOf = (kind: DatasetKind, idNumber: string, payload: Record<string, string | number>) =>
   createHash('sha256').update(`${kind}|${idNumber}|${JSON.stringify(payload)}`).digest('hex');
 
-export function validateRows(kind: DatasetKind, spec: DatasetSpec, table: RawTable): { good: GoodRow[]; bad: BadRow[] } {
-  const positions = mapColumns(spec, table.header);
-  const good: GoodRow[] = [];
-  const bad: BadRow[] = [];
-  for (const { line, cells } of table.rows) {
-    const cell = (key: string) => {
-      const i = positions.get(key);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    };
-    const reasons: string[] = [];
-    const rawId = cell('idNumber');
-    const id = rawId ? validateResidentId(rawId) : null;
-    if (!rawId) reasons.push('身份证号为空 (resident ID is empty)');
-    else if (id && !id.ok) reasons.push(id.reason);
-    const birthDate = id?.ok ? id.birthDate : '1900-01-01';
-    const payload: Record<string, string | number> = {};
-    for (const field of spec.fields) {
-      if (field.key === 'idNumber') continue;
-      const raw = cell(field.key);
-      if (raw === '') {
-        if (field.required) reasons.push(`${field.label}为空 (${field.key} is empty)`);
-        continue;
-      }
-      const checked = checkValue(field, raw, birthDate);
-      if ('reason' in checked) reasons.push(checked.reason);
-      else payload[field.key] = checked.value;
+/** Problems listed in an import's report; the counts are always exact. */
+export const MAX_REPORTED_PROBLEMS = 100;
+
+export interface ValidatedTable {
+  good: GoodRow[];
+  /** The first MAX_REPORTED_PROBLEMS bad rows. */
+  bad: BadRow[];
+  badCount: number;
+  /** Data rows read. */
+  total: number;
+}
+
+/** Validates the rows as they stream in; only good rows and the first bad ones are kept. */
+export async function validateTable(kind: DatasetKind, spec: DatasetSpec, table: RawTable): Promise<ValidatedTable> {
+  const rows = table.rows[Symbol.asyncIterator]();
+  try {
+    const positions = mapColumns(spec, table.header);
+    const result: ValidatedTable = { good: [], bad: [], badCount: 0, total: 0 };
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      result.total += 1;
+      const checked = checkRow(kind, spec, positions, next.value);
+      if ('rowKey' in checked) result.good.push(checked);
+      else if (++result.badCount <= MAX_REPORTED_PROBLEMS) result.bad.push(checked);
     }
-    if (kind === 'DISABILITY_CERTIFICATES' && id?.ok && typeof payload.certificate === 'string') {
-      const cert = payload.certificate.toUpperCase();
-      payload.certificate = cert;
-      // The second-generation certificate is the ID number + category + grade digits.
-      if (!/^[0-9A-Z]{1,30}$/.test(cert)) reasons.push('残疾证号只能包含数字和字母 (certificate number: digits and letters only)');
-      else if (cert.length === 20 && !cert.startsWith(id.value)) reasons.push('残疾证号与身份证号不符 (certificate number does not match the resident ID)');
-    }
-    if (reasons.length > 0 || !id?.ok) {
-      bad.push({ line, reason: reasons.join('；') });
+    return result;
+  } finally {
+    await rows.return?.(); // a refused header leaves the file unread: stop its reader
+  }
+}
+
+function checkRow(kind: DatasetKind, spec: DatasetSpec, positions: Map<string, number>, { line, cells }: RawRow): GoodRow | BadRow {
+  const cell = (key: string) => {
+    const i = positions.get(key);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const reasons: string[] = [];
+  const rawId = cell('idNumber');
+  const id = rawId ? validateResidentId(rawId) : null;
+  if (!rawId) reasons.push('身份证号为空 (resident ID is empty)');
+  else if (id && !id.ok) reasons.push(id.reason);
+  const birthDate = id?.ok ? id.birthDate : '1900-01-01';
+  const payload: Record<string, string | number> = {};
+  for (const field of spec.fields) {
+    if (field.key === 'idNumber') continue;
+    const raw = cell(field.key);
+    if (raw === '') {
+      if (field.required) reasons.push(`${field.label}为空 (${field.key} is empty)`);
       continue;
     }
-    good.push({
-      line,
-      idNumber: id.value,
-      name: String(payload.name),
-      eventDate: String(payload[spec.eventField]),
-      payload,
-      rowKey: rowKeyOf(kind, id.value, payload),
-    });
+    const checked = checkValue(field, raw, birthDate);
+    if ('reason' in checked) reasons.push(checked.reason);
+    else payload[field.key] = checked.value;
   }
-  return { good, bad };
+  if (kind === 'DISABILITY_CERTIFICATES' && id?.ok && typeof payload.certificate === 'string') {
+    const cert = payload.certificate.toUpperCase();
+    payload.certificate = cert;
+    // The second-generation certificate is the ID number + category + grade digits.
+    if (!/^[0-9A-Z]{1,30}$/.test(cert)) reasons.push('残疾证号只能包含数字和字母 (certificate number: digits and letters only)');
+    else if (cert.length === 20 && !cert.startsWith(id.value)) reasons.push('残疾证号与身份证号不符 (certificate number does not match the resident ID)');
+  }
+  if (reasons.length > 0 || !id?.ok) return { line, reason: reasons.join('；') };
+  return {
+    line,
+    idNumber: id.value,
+    name: String(payload.name),
+    eventDate: String(payload[spec.eventField]),
+    payload,
+    rowKey: rowKeyOf(kind, id.value, payload),
+  };
 }

@@ -80,8 +80,7 @@ type EmploymentFilterInput = typeof EmploymentFilter.$inferInput;
 
 /** A business entity's numeric id from a global id, or BAD_USER_INPUT naming `field`. */
 function entityId(globalId: { typename: string; id: string }, field: string): number {
-  if (globalId.typename !== 'BusinessEntity') throw badInput(field, `应为经营主体的 ID (expected a BusinessEntity id)`);
-  return requireIntId(globalId.id, field);
+  return requireIntId(globalId, field, 'BusinessEntity');
 }
 
 export function employmentWhere(ctx: Context, filter: EmploymentFilterInput | null | undefined): Prisma.EmploymentWhereInput {

@@ -13,6 +13,7 @@ import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
 import type { Role } from '../../prisma/generated/client/enums.ts';
 import type { Context } from './context.ts';
 import { CodedError, forbidden, unauthenticated } from './errors.ts';
+import { decodeGlobalId } from './globalId.ts';
 import { parseDate, parseMoney, serializeDate, serializeMoney, literalValue } from './scalars.ts';
 import type { Prisma } from '../db.ts';
 
@@ -49,6 +50,8 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
+    // Every ID argument (node, nodes, t.globalID inputs) through the one decoder.
+    decodeGlobalID: (globalID) => decodeGlobalId(globalID),
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeQueryOptions: { nullable: true },

@@ -1,6 +1,7 @@
-// Shared pieces of the Relay connections: ordering and id parsing.
+// Shared pieces of the Relay connections: ordering and the keys of global ids.
 import { builder } from './builder.ts';
 import { badInput } from './errors.ts';
+import type { GlobalId } from './globalId.ts';
 
 export const OrderDirection = builder.enumType('OrderDirection', {
   values: { ASC: { value: 'asc', description: '升序' }, DESC: { value: 'desc', description: '降序' } } as const,
@@ -36,15 +37,20 @@ export function prismaOrder(
   return [...primary, { [key]: orderBy?.direction ?? 'asc' }];
 }
 
-/** A numeric primary key from a global id's local part; null when it is not one (then: not found). */
+/** A numeric primary key from a global id's key (decoded by globalId.ts); null when it is not one (then: not found). */
 export function parseIntId(id: string | number): number | null {
-  const n = typeof id === 'number' ? id : Number(id);
+  const n = typeof id === 'number' ? id : /^[1-9]\d{0,9}$/.test(id) ? Number(id) : NaN;
   return Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647 ? n : null;
 }
 
-/** A numeric id named in a mutation input, or BAD_USER_INPUT. */
-export function requireIntId(id: string | number, field: string): number {
-  const n = parseIntId(id);
-  if (n === null) throw badInput(field, `无效的 ID (invalid id): ${id}`);
+/**
+ * A numeric id named in an input, or BAD_USER_INPUT. Given a decoded global id
+ * and its expected `type` (for `t.globalID()` arguments without `for:`), a
+ * global id of another type is refused too.
+ */
+export function requireIntId(id: string | number | GlobalId, field: string, type?: string): number {
+  if (typeof id === 'object' && type && id.typename !== type) throw badInput(field, `应为 ${type} 的全局 ID (expected a ${type} id)`);
+  const n = parseIntId(typeof id === 'object' ? id.id : id);
+  if (n === null) throw badInput(field, `无效的 ID (invalid id): ${typeof id === 'object' ? id.id : id}`);
   return n;
 }

@@ -1,11 +1,13 @@
-// Abuse limits checked after parsing and before any resolver runs: alias floods
-// and oversized pages. Depth, breadth and cost are the complexity plugin's
-// (builder.ts); batched HTTP requests are refused by Apollo itself.
+// Abuse limits checked after parsing and before any resolver runs: alias floods,
+// malformed arguments (inputChecks.ts) and oversized pages. Depth, breadth and
+// cost are the complexity plugin's (builder.ts); batched HTTP requests are
+// refused by Apollo itself.
 import { Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { CodedError } from './errors.ts';
 import { LIMITS } from './builder.ts';
 import type { Context } from './context.ts';
+import { checkArguments } from './inputChecks.ts';
 
 function countAliases(document: DocumentNode): number {
   let aliases = 0;
@@ -42,10 +44,15 @@ const BAD_REQUEST = { status: 400 };
 export const limitsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ document, request }) {
+      async didResolveOperation({ document, request, schema }) {
         const aliases = countAliases(document);
         if (aliases > LIMITS.aliases) {
           throw new CodedError('BAD_USER_INPUT', `别名过多：${aliases} 个，上限 ${LIMITS.aliases} (too many aliases)`, { limit: 'aliases', http: BAD_REQUEST });
+        }
+        const malformed = checkArguments(schema, document, request.variables ?? {});
+        if (malformed) {
+          malformed.extensions.http = BAD_REQUEST;
+          throw malformed;
         }
         const page = oversizedPage(document, request.variables ?? {});
         if (page) {

@@ -1,6 +1,8 @@
 // Assembles the schema: each domain area registers its types on the one builder
 // when imported. The printed, sorted result is /schema.graphql.
+import { isObjectType } from 'graphql';
 import { builder } from './builder.ts';
+import { registerNodeTypes } from './globalId.ts';
 import '../auth/login.ts';
 import '../auth/user.ts';
 import '../regions/township.ts';
@@ -29,3 +31,4 @@ import '../crosscheck/alert.ts';
 import '../crosscheck/departmentImport.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
+registerNodeTypes(Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node')).map((t) => t.name));

@@ -9,6 +9,7 @@ import { PothosValidationError } from '@pothos/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import type { PrismaClient } from '../db.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, serviceUnavailable } from '../dbErrors.ts';
 import { logger } from '../platform/log.ts';
 import { flushPersonalDataReads } from '../audit/audit.ts';
 import { bearerToken, tokenRefusalMessage, viewerFromToken } from '../auth/token.ts';
@@ -42,21 +43,10 @@ query Households {
 
 /** Codes a caller may see as they are; everything else is an internal error. */
 const PUBLIC_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
-
-/** Prisma codes and PostgreSQL states meaning "the database is down or restarting", not a bug. */
-const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const UNAVAILABLE_PG = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
-
-function databaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } }; cause?: { kind?: string; originalCode?: string } };
-  const cause = e?.meta?.driverAdapterError?.cause ?? e?.cause;
-  return UNAVAILABLE_PRISMA.has(e?.code ?? '') || UNAVAILABLE_KINDS.has(cause?.kind ?? '') || UNAVAILABLE_PG.has(cause?.originalCode ?? '');
-}
 
 /** A database outage answers 503 (with Retry-After) instead of 200 with an error. */
 const unavailablePlugin: ApolloServerPlugin<Context> = {
@@ -66,7 +56,7 @@ const unavailablePlugin: ApolloServerPlugin<Context> = {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
         if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
           response.http.status = 503;
-          response.http.headers.set('retry-after', '5');
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         }
       },
     };
@@ -77,15 +67,13 @@ function formatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     if (original instanceof PothosValidationError) {
-      return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
+      // Pothos's own refusals (a malformed global id or cursor) are in English only.
+      return { ...formatted, message: `输入无效 (invalid input: ${formatted.message})`, extensions: { code: 'BAD_USER_INPUT' } };
     }
-    if (databaseUnavailable(original)) {
+    if (isDatabaseUnavailable(original)) {
       log.warn({ cause: (original as Error)?.message?.split('\n').filter(Boolean).at(-1) ?? String(original) }, 'database unavailable');
-      return {
-        message: '数据库暂时不可用，请稍后重试 (the database is temporarily unavailable; retry shortly)',
-        ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: 'SERVICE_UNAVAILABLE' },
-      };
+      const { message, extensions } = serviceUnavailable();
+      return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions };
     }
     // graphql-js aborts variable coercion after 50 errors with an uncoded error
     // that Apollo does not mark as user input: it is bad input all the same.
@@ -146,7 +134,13 @@ export async function mountGraphQL(app: Express, options: GraphQLOptions): Promi
       context: async ({ req }) => {
         const token = bearerToken(req.headers.authorization);
         if (!token) return { ...createContext(options.prisma, null), clientAddress: req.ip };
-        const result = await viewerFromToken(options.prisma, token, options.jwtSecret);
+        // The session lookup is the request's first query: an exhausted pool refuses here, as 503.
+        const result = await viewerFromToken(options.prisma, token, options.jwtSecret).catch((error: unknown) => {
+          if (!isDatabaseUnavailable(error)) throw error;
+          const refusal = serviceUnavailable();
+          refusal.extensions.http = { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) };
+          throw asGraphQLError(refusal);
+        });
         if (!result.ok) {
           throw asGraphQLError(new CodedError('UNAUTHENTICATED', tokenRefusalMessage(result.reason), { reason: result.reason, http: { status: 401 } }));
         }

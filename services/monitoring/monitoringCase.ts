@@ -7,7 +7,7 @@
 // global id only (`warningId`, `alertId`, `visitId`: "Warning:1" etc.), so this
 // file does not depend on their GraphQL types.
 import { z } from 'zod';
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../graphql/builder.ts';
 import { orderByInput, parseIntId, prismaOrder, requireIntId } from '../graphql/connections.ts';
 import type { Context } from '../graphql/context.ts';
@@ -152,9 +152,7 @@ export const MonitoringCasePayload = payloadType('MonitoringCasePayload', 'monit
 
 /** The id of a referenced record, which must be a global id of `type`. */
 function refIdOf(gid: { typename: string; id: string } | null | undefined, type: string, field: string): number | null {
-  if (!gid) return null;
-  if (gid.typename !== type) throw badInput(field, `应为 ${type} 的全局 ID (expected a ${type} id)`);
-  return requireIntId(gid.id, field);
+  return gid ? requireIntId(gid, field, type) : null;
 }
 
 type Tx = Prisma.TransactionClient;

@@ -9,6 +9,7 @@
 // evaluated in order: the first entry with per-capita net income ≤ maxIncomeRatio ×
 // poverty line AND number of distinct risks ≥ minRisks gives the level.
 import { builder } from '../graphql/builder.ts';
+import { parseIntId } from '../graphql/connections.ts';
 import { badInput, conflict, notFound } from '../graphql/errors.ts';
 import { inTransaction } from '../graphql/mutations.ts';
 import { payloadType } from '../graphql/payloads.ts';
@@ -81,6 +82,8 @@ export const ScreeningRuleRef = builder.prismaNode('ScreeningRule', {
     '年度筛查规则（配置，非代码）。grading 以 JSON 存储：[{"level":"RED","maxIncomeRatio":1.0,"minRisks":1}, …]，' +
     '按顺序取第一条满足“人均纯收入 ≤ maxIncomeRatio × 贫困线 且 风险项数 ≥ minRisks”的规则定级',
   id: { field: 'year' },
+  // The key of a global id is text: a year outside int4 would reach the database.
+  findUnique: (year) => ({ year: parseIntId(year) ?? -1 }),
   fields: (t) => ({
     year: t.exposeInt('year'),
     povertyLine: t.expose('povertyLine', { type: 'Decimal', description: '贫困线（元/人·年）' }),

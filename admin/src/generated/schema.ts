@@ -588,11 +588,13 @@ export interface DepartmentImportReport {
   alertCount: number;
   /** 此前已导入过的记录数（未重复写入） */
   alreadyImported: number;
-  /** 未导入的行（行号与原因；最多列出 1000 行） */
+  /** 未导入的行（行号与原因；最多列出前 100 行，总数见 badRowCount） */
   badRows: Array<ImportBadRow>;
-  /** 未导入的行超过 1000 行，列表已截断 */
+  /** 未导入的行超过 100 行，列表已截断 */
   badRowsTruncated: boolean;
-  /** 与文件中前面某行重复的行号 */
+  /** 与文件中前面某行重复的行数（总数） */
+  duplicateLineCount: number;
+  /** 与文件中前面某行重复的行号（最多列出前 100 个） */
   duplicateLines: Array<number>;
   /** 比对到人员的新记录数 */
   matched: number;
