@@ -26,6 +26,10 @@ export async function startPlatform(): Promise<Platform> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'admin', 'dist', 'index.html'))) {
     execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
+  // No refresh worker: its passes rebuild every rollup of the county in the
+  // background, and on a busy machine one outlasts the tests and holds up Cube's
+  // shutdown. Queries still build (and refresh) the rollups they use.
+  process.env.CUBEJS_REFRESH_WORKER = 'false';
   const databaseUrl = testDatabaseUrl();
   const prisma = createPrisma(databaseUrl);
   const server = createServer({ holdUntilReady: false });
