@@ -95,6 +95,12 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 
 process.on('SIGINT', (s) => void shutdown(s));
 process.on('SIGTERM', (s) => void shutdown(s));
+// A crash (an unhandled rejection included) is one structured line too, then exit 1 as Node would;
+// the database's exit hook (platform/database.ts) still stops an embedded PostgreSQL.
+process.on('uncaughtException', (err) => {
+  logger.fatal({ err }, '未捕获的异常，进程退出 / uncaught exception, exiting');
+  process.exit(1);
+});
 
 main().catch(async (error: unknown) => {
   if (shuttingDown) return; // a failure caused by the shutdown itself; shutdown() exits
