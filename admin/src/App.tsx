@@ -44,7 +44,7 @@ function resourcesFor(viewer: Viewer | null) {
     <Resource key="villages" name="villages" {...villages} />,
     personal && <Resource key="households" name="households" {...households} edit={writeHouseholds ? households.edit : undefined} />,
     personal && <Resource key="persons" name="persons" {...persons} edit={writeHouseholds ? persons.edit : undefined} create={writeHouseholds ? persons.create : undefined} />,
-    <Resource key="industries" name="industries" {...industries} edit={can.manageUsers(viewer) ? industries.edit : undefined} create={can.manageUsers(viewer) ? industries.create : undefined} />,
+    <Resource key="industries" name="industries" {...industries} edit={can.writeIndustries(viewer) ? industries.edit : undefined} create={can.writeIndustries(viewer) ? industries.create : undefined} />,
     entity('cooperatives', cooperatives),
     entity('leadingEnterprises', leadingEnterprises),
     entity('familyFarms', familyFarms),
@@ -60,7 +60,7 @@ function resourcesFor(viewer: Viewer | null) {
     personal && <Resource key="warnings" name="warnings" {...warnings} />,
     personal && <Resource key="visits" name="visits" {...visits} create={writeHouseholds ? visits.create : undefined} />,
     personal && <Resource key="alerts" name="alerts" {...alerts} />,
-    (can.manageUsers(viewer) || viewer?.role === 'DEPARTMENT_USER') && <Resource key="departmentImports" name="departmentImports" {...departmentImports} />,
+    can.readImports(viewer) && <Resource key="departmentImports" name="departmentImports" {...departmentImports} />,
     personal && <Resource key="assistancePlans" name="assistancePlans" {...assistancePlans} create={writeHouseholds ? assistancePlans.create : undefined} />,
     can.manageUsers(viewer) && <Resource key="users" name="users" {...users} />,
     can.reports(viewer) && (

@@ -4,6 +4,7 @@
 // department_record.row_key = sha256(kind | ID number | payload JSON): the same
 // fact imported twice is one row.
 import { createHash } from 'node:crypto';
+import { enumLabel } from '../../kernel/labels.ts';
 import { Random } from './random.ts';
 import { GRADING, monitoringLine } from './reference.ts';
 import type { HouseholdModel } from './households.ts';
@@ -31,11 +32,6 @@ interface Fact {
   /** The alert this record raises, if any. */
   alert?: { kind: string; detail: string };
 }
-
-const RISK_NAMES: Record<string, string> = {
-  ILLNESS: '因病', DISABILITY: '因残', SCHOOLING: '因学', DISASTER: '因灾', ACCIDENT: '因意外事故',
-  BUSINESS_FAILURE: '因产业失败', UNSTABLE_EMPLOYMENT: '因务工就业不稳', OTHER: '其他',
-};
 
 export function buildDepartmentData(
   seed: number, countyCode: string, households: HouseholdModel[], world: CadreWorld, enrolments: EnrolmentModel[], ids: Ids, out: Tables,
@@ -150,7 +146,7 @@ export function buildWarnings(seed: number, countyCode: string, households: Hous
     warnings.set(h, { id, household: h, day: d });
     out.warning.push({
       id, household_id: h.id, year: 2020, kind, level,
-      reasons: [`人均纯收入${pc.toFixed(2)}元，${kind === 'EDGE_CANDIDATE' ? `低于监测线${monitoringLine(2020)}元` : `低于贫困线的1.5倍（${line * 1.5}元）`}`, ...h.riskTypes.map((r) => RISK_NAMES[r]!)],
+      reasons: [`人均纯收入${pc.toFixed(2)}元，${kind === 'EDGE_CANDIDATE' ? `低于监测线${monitoringLine(2020)}元` : `低于贫困线的1.5倍（${line * 1.5}元）`}`, ...h.riskTypes.map((r) => enumLabel('RiskType', r))],
       per_capita_net_income: yuan(Math.round(pc * 100)), status: 'OPEN', created_at: stamp(d, 7 * 60),
     });
   }

@@ -25,6 +25,7 @@
  * - This process is also the refresh worker (scheduledRefreshTimer) unless
  *   CUBEJS_REFRESH_WORKER=false.
  */
+import { isRole, roleCan } from '../../kernel/policy.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import Module, { createRequire } from 'node:module';
@@ -74,7 +75,8 @@ export interface CubeSecurityContext {
   userId: number;
 }
 
-const ROLES = new Set(['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE', 'STATISTICIAN', 'DEPARTMENT_USER']);
+/** Who may query indicators: the one policy table (kernel/policy.ts). */
+const readsStatistics = (role: string | undefined) => isRole(role) && roleCan(role, 'READ_STATISTICS');
 const REGION_CODE = /^\d{6}(?:\d{3}(?:\d{3})?)?$/;
 const VIEWS = new Set(['poverty', 'dual_income', 'employment', 'benefit_linkage', 'monitoring']);
 
@@ -289,7 +291,7 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
         }
       : { externalDbType: undefined, externalDriverFactory: undefined }),
     contextToApiScopes: async (securityContext?: Partial<CubeSecurityContext>) =>
-      securityContext?.role && ROLES.has(securityContext.role) ? ['graphql', 'meta', 'data', 'sql'] : [],
+      readsStatistics(securityContext?.role) ? ['graphql', 'meta', 'data', 'sql'] : [],
     checkAuth: async (req: { securityContext?: unknown }, authorization?: string) => {
       const token = authorization?.trim();
       if (!token) throw new CubejsHandlerError(401, 'Unauthorized', '需要登录令牌 / authorization token required');
@@ -299,7 +301,7 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
         throw new CubejsHandlerError(403, 'Forbidden', message);
       }
       const { regionCode, role, id } = result.viewer;
-      if (!REGION_CODE.test(regionCode) || !ROLES.has(role)) {
+      if (!REGION_CODE.test(regionCode) || !readsStatistics(role)) {
         throw new CubejsHandlerError(403, 'Forbidden', '令牌无效 / invalid token');
       }
       req.securityContext = { regionCode, role, userId: id } satisfies CubeSecurityContext;
@@ -347,7 +349,7 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
       // User: any name; password: an API token (the GraphQL `login` mutation's).
       checkSqlAuth: async (_request: unknown, user: string | null, password: string | null) => {
         const result = password ? await viewerFromToken(options.prisma, password, options.jwtSecret) : null;
-        if (!result?.ok || !REGION_CODE.test(result.viewer.regionCode) || !ROLES.has(result.viewer.role)) {
+        if (!result?.ok || !REGION_CODE.test(result.viewer.regionCode) || !readsStatistics(result.viewer.role)) {
           throw new Error(`用户 ${user ?? ''} 的令牌无效 / invalid token for user ${user ?? ''}`);
         }
         const { regionCode, role, id } = result.viewer;

@@ -1,7 +1,9 @@
-// Region scope: a user sees a record when its division code starts with the
-// user's region code. Codes have three lengths (county 6, township 9, village 12),
-// so "starts with" is one indexed equality on the column of the scope's level;
-// the database keeps county_code / township_code / village_code consistent.
+// Region filters. Who sees what is decided by PostgreSQL row-level security
+// (services/scopedDb.ts), for every statement; nothing here is a security rule.
+// These helpers narrow a list to a requested region (`filter.regionCode`),
+// defaulting to the viewer's own, so that the query names an indexed column
+// (county 6, township 9, village 12 digits: one equality on that level's
+// column) instead of leaving the policy to filter the whole table.
 import type { Context } from '../graphql/context.ts';
 import { viewerOf } from '../graphql/context.ts';
 import { badInput } from '../graphql/errors.ts';
@@ -46,10 +48,6 @@ export function regionWhere(code: string | null): RegionWhere {
   return { [LEVEL_COLUMN[code.length as keyof typeof LEVEL_COLUMN]]: code };
 }
 
-/** The viewer's own scope as a where-clause (for node lookups and nested relations). */
-export function scopeWhere(ctx: Context): RegionWhere {
-  return regionWhere(viewerOf(ctx).regionCode);
-}
 
 /** Whether a division code lies in the viewer's scope (the caller picks FORBIDDEN or NOT_FOUND). */
 export function inScope(ctx: Context, code: string): boolean {

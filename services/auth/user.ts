@@ -16,13 +16,11 @@ import { hashPassword } from '../../kernel/password.ts';
 import { DEFAULT_DEMO_PASSWORD } from './demoUsers.ts';
 import type { Department, Role } from '../../prisma/generated/client/enums.ts';
 
-const ADMINS = ['COUNTY_ADMIN'] as const;
 type Db = PrismaClient | Prisma.TransactionClient;
 type UserRow = { id: number; version: number; role: Role; regionCode: string; department: Department | null; canReadPersonalData: boolean; active: boolean };
 
 /** Users whose region lies inside `region` (null: none). */
 const usersIn = (region: string | null): Prisma.UserWhereInput => (region === null ? { id: -1 } : { regionCode: { startsWith: region } });
-const visibleUsers = (ctx: Context) => usersIn(viewerOf(ctx).regionCode);
 
 // `variant`: crosscheck/alert.ts already owns the model's default type (CrosscheckUser).
 export const UserRef = builder.prismaNode('User', {
@@ -30,8 +28,8 @@ export const UserRef = builder.prismaNode('User', {
   description: '系统用户（仅县级管理员可见；不含密码）',
   id: { field: 'id' },
   nullable: true,
-  authScopes: { role: [...ADMINS] },
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, AND: [visibleUsers(ctx)] }),
+  authScopes: { permission: 'ADMINISTER_USERS' },
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     username: t.exposeString('username', { description: '用户名' }),
     displayName: t.exposeString('displayName', { description: '姓名' }),
@@ -70,7 +68,7 @@ builder.queryField('users', (t) =>
     type: UserRef,
     cursor: 'id',
     description: '用户列表（仅县级管理员，限本辖区）',
-    authScopes: { role: [...ADMINS] },
+    authScopes: { permission: 'ADMINISTER_USERS' },
     args: { filter: t.arg({ type: UserFilter }), orderBy: t.arg({ type: UserOrderBy }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.user.count({ where: userWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
@@ -144,13 +142,13 @@ const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
 
 const UserPayload = payloadType('UserPayload', 'user', UserRef);
 
-const userTarget = (ctx: Context, id: number): Target => ({ model: 'user', entity: 'User', label: '用户', id, visible: visibleUsers(ctx) });
+const userTarget = (ctx: Context, id: number): Target => ({ model: 'user', entity: 'User', label: '用户', id });
 
 builder.mutationField('createUser', (t) =>
   t.field({
     type: UserPayload,
     description: '新建用户（县级管理员）：校验失败 BAD_USER_INPUT，区域外 FORBIDDEN，用户名重复 CONFLICT',
-    authScopes: { role: [...ADMINS] },
+    authScopes: { permission: 'ADMINISTER_USERS' },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       checkPassword(input.password);
@@ -181,7 +179,7 @@ builder.mutationField('updateUser', (t) =>
   t.field({
     type: UserPayload,
     description: '修改用户（县级管理员）；不能停用或降级自己；version 过期返回 CONFLICT',
-    authScopes: { role: [...ADMINS] },
+    authScopes: { permission: 'ADMINISTER_USERS' },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const userId = requireIntId(String(input.id.id), 'id');
@@ -211,7 +209,7 @@ builder.mutationField('resetUserPassword', (t) =>
   t.field({
     type: UserPayload,
     description: '重置用户密码（县级管理员）；version 过期返回 CONFLICT',
-    authScopes: { role: [...ADMINS] },
+    authScopes: { permission: 'ADMINISTER_USERS' },
     args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const userId = requireIntId(String(input.id.id), 'id');

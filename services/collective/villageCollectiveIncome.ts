@@ -11,12 +11,11 @@ import { labelledEnum } from '../graphql/enums.ts';
 import { CodedError, badInput, forbidden } from '../graphql/errors.ts';
 import { createAudited, deleteVersioned, inTransaction, updateVersioned } from '../graphql/mutations.ts';
 import { DeletePayload, payloadType } from '../graphql/payloads.ts';
-import { effectiveRegion, inScope, regionWhere, scopeWhere } from '../auth/scope.ts';
+import { effectiveRegion, inScope, regionWhere } from '../auth/scope.ts';
 import { CollectiveIncomeSource } from '../../prisma/generated/client/enums.ts';
 import type { Prisma } from '../db.ts';
 import { todayInChina } from '../../kernel/dates.ts';
 
-export const COLLECTIVE_INCOME_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 export const FIRST_COLLECTIVE_YEAR = 2000;
 
 export const CollectiveIncomeSourceEnum = labelledEnum(
@@ -29,7 +28,7 @@ export const VillageCollectiveIncomeRef = builder.prismaNode('VillageCollectiveI
   description: '村集体经济收入（某村某年某来源的收入）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, ...scopeWhere(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     village: t.relation('village'),
     villageCode: t.exposeString('villageCode', { description: '12 位村级行政区划代码' }),
@@ -144,14 +143,13 @@ const target = (ctx: Context, id: number) => ({
   entity: 'VillageCollectiveIncome',
   label: '村集体经济收入',
   id,
-  visible: scopeWhere(ctx),
 });
 
 builder.mutationField('createVillageCollectiveIncome', (t) =>
   t.field({
     type: VillageCollectiveIncomePayload,
     description: '登记村集体经济收入（同一村、年份、来源只能登记一次）',
-    authScopes: { role: [...COLLECTIVE_INCOME_WRITERS] },
+    authScopes: { permission: 'WRITE_COLLECTIVE_INCOME' },
     args: { input: t.arg({ type: CreateVillageCollectiveIncomeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       checkYear(input.year);
@@ -183,7 +181,7 @@ builder.mutationField('updateVillageCollectiveIncome', (t) =>
   t.field({
     type: VillageCollectiveIncomePayload,
     description: '修改村集体经济收入（须提供当前版本号）',
-    authScopes: { role: [...COLLECTIVE_INCOME_WRITERS] },
+    authScopes: { permission: 'WRITE_COLLECTIVE_INCOME' },
     args: { input: t.arg({ type: UpdateVillageCollectiveIncomeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const data: { year?: number; source?: CollectiveIncomeSource; amount?: Prisma.Decimal } = {};
@@ -219,7 +217,7 @@ builder.mutationField('deleteVillageCollectiveIncome', (t) =>
   t.field({
     type: DeletePayload,
     description: '删除村集体经济收入（须提供当前版本号）',
-    authScopes: { role: [...COLLECTIVE_INCOME_WRITERS] },
+    authScopes: { permission: 'WRITE_COLLECTIVE_INCOME' },
     args: { input: t.arg({ type: DeleteVillageCollectiveIncomeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseIntId(input.id.id) ?? -1;

@@ -11,11 +11,10 @@ import { inTransaction } from '../graphql/mutations.ts';
 import { payloadType } from '../graphql/payloads.ts';
 import { labelledEnum } from '../graphql/enums.ts';
 import { auditChange } from '../audit/audit.ts';
-import { effectiveRegion } from '../auth/scope.ts';
+import { effectiveRegion, regionWhere } from '../auth/scope.ts';
 import { DepartmentEnum } from '../auth/login.ts';
 import type { Prisma } from '../db.ts';
 import { AlertKind, AlertStatus, DatasetKind } from '../../prisma/generated/client/enums.ts';
-import { ALERT_READERS, ALERT_REVIEWERS, alertVisibility } from './visibility.ts';
 
 export const AlertKindEnum = labelledEnum('AlertKind', AlertKind, '部门比对预警类型');
 export const AlertStatusEnum = labelledEnum('AlertStatus', AlertStatus, '预警处理状态');
@@ -31,14 +30,13 @@ export const CrosscheckUserRef = builder.prismaObject('User', {
   }),
 });
 
-export const alertWhereFor = (ctx: Context, region?: string | null) => alertVisibility(viewerOf(ctx), region === undefined ? viewerOf(ctx).regionCode : region);
 
 export const AlertRef = builder.prismaNode('Alert', {
   description: '部门比对预警（大数据比对发现的不一致，待核实）',
   id: { field: 'id' },
   nullable: true,
-  authScopes: { role: [...ALERT_READERS] },
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, AND: [alertWhereFor(ctx)] }),
+  authScopes: { permission: 'READ_ALERTS' },
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     kind: t.expose('kind', { type: AlertKindEnum }),
     household: t.relation('household', { nullable: true, description: '比对到的住户' }),
@@ -81,7 +79,7 @@ export const AlertOrderBy = orderByInput('AlertOrderBy', { id: '创建顺序', c
 
 export function alertWhere(ctx: Context, filter: typeof AlertFilter.$inferInput | null | undefined): Prisma.AlertWhereInput {
   return {
-    ...alertWhereFor(ctx, effectiveRegion(ctx, filter?.regionCode)),
+    ...regionWhere(effectiveRegion(ctx, filter?.regionCode)),
     ...(filter?.kind ? { kind: filter.kind } : {}),
     ...(filter?.status ? { status: filter.status } : {}),
   };
@@ -92,7 +90,7 @@ builder.queryField('alerts', (t) =>
     type: 'Alert',
     cursor: 'id',
     description: '部门比对预警（按住户所在区域；部门用户只见本部门数据产生的预警）',
-    authScopes: { role: [...ALERT_READERS] },
+    authScopes: { permission: 'READ_ALERTS' },
     args: { filter: t.arg({ type: AlertFilter }), orderBy: t.arg({ type: AlertOrderBy }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.alert.count({ where: alertWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
@@ -120,14 +118,14 @@ builder.mutationField('reviewAlert', (t) =>
   t.field({
     type: ReviewAlertPayload,
     description: '核实部门比对预警：确认或排除（乡镇、村只能处理本区域的预警）',
-    authScopes: { role: [...ALERT_REVIEWERS] },
+    authScopes: { permission: 'REVIEW_ALERTS' },
     args: { input: t.arg({ type: ReviewAlertInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = requireIntId(String(input.id.id), 'id');
       const note = input.note?.trim() || null;
       if (input.decision === 'DISMISS' && !note) throw badInput('note', '排除预警须填写理由 (a note is required to dismiss)');
       const alert = await inTransaction(ctx, async (tx) => {
-        const before = await tx.alert.findFirst({ where: { id, AND: [alertWhereFor(ctx)] } });
+        const before = await tx.alert.findFirst({ where: { id } });
         if (!before) throw notFound('预警', String(input.id.id));
         if (before.version !== input.version) throw conflict('预警');
         if (before.status !== 'OPEN') throw badInput('id', '该预警已审核，不能重复审核 (the alert was already reviewed)');

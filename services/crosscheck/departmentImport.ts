@@ -3,14 +3,13 @@
 // REST (routes.ts): a file is a raw body, not a GraphQL argument.
 import { builder } from '../graphql/builder.ts';
 import { orderByInput, parseIntId, prismaOrder } from '../graphql/connections.ts';
-import { viewerOf, type Context } from '../graphql/context.ts';
+import type { Context } from '../graphql/context.ts';
 import { labelledEnum } from '../graphql/enums.ts';
 import { DepartmentEnum } from '../auth/login.ts';
 import type { Prisma } from '../db.ts';
 import { ImportStatus } from '../../prisma/generated/client/enums.ts';
 import { AlertFilter, AlertOrderBy, alertWhere, CrosscheckUserRef, DatasetKindEnum } from './alert.ts';
 import { progressOf, reportOf, type ImportReport, type Progress } from './importService.ts';
-import { IMPORT_READERS, importVisibility } from './visibility.ts';
 
 export const ImportStatusEnum = labelledEnum('ImportStatus', ImportStatus, '导入状态');
 
@@ -45,14 +44,13 @@ const ProgressRef = builder.objectRef<{ processed: number; total: number | null 
   }),
 });
 
-const visible = (ctx: Context) => importVisibility(viewerOf(ctx));
 
 export const DepartmentImportRef = builder.prismaNode('DepartmentImport', {
   description: '部门数据导入（大数据比对）',
   id: { field: 'id' },
   nullable: true,
-  authScopes: { role: [...IMPORT_READERS] },
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, AND: [visible(ctx)] }),
+  authScopes: { permission: 'READ_IMPORTS' },
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     department: t.expose('department', { type: DepartmentEnum }),
     kind: t.expose('kind', { type: DatasetKindEnum }),
@@ -98,7 +96,6 @@ const DepartmentImportOrderBy = orderByInput('DepartmentImportOrderBy', { id: '�
 
 function importWhere(ctx: Context, filter: typeof DepartmentImportFilter.$inferInput | null | undefined): Prisma.DepartmentImportWhereInput {
   return {
-    ...visible(ctx),
     ...(filter?.department ? { department: filter.department } : {}),
     ...(filter?.kind ? { kind: filter.kind } : {}),
     ...(filter?.status ? { status: filter.status } : {}),
@@ -110,7 +107,7 @@ builder.queryField('departmentImports', (t) =>
     type: 'DepartmentImport',
     cursor: 'id',
     description: '部门数据导入（县级管理员全部；部门用户本部门；乡镇工作人员为在本区域产生预警的导入）',
-    authScopes: { role: [...IMPORT_READERS] },
+    authScopes: { permission: 'READ_IMPORTS' },
     args: { filter: t.arg({ type: DepartmentImportFilter }), orderBy: t.arg({ type: DepartmentImportOrderBy }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.departmentImport.count({ where: importWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>

@@ -14,12 +14,12 @@ import { decodeGlobalId, encodeGlobalId } from '../graphql/globalId.ts';
 import { XLSX_MIME } from './parse.ts';
 import { DATASETS } from './validate.ts';
 import { progressOf, runImport, type ImportHooks, type ImportResult } from './importService.ts';
-import { importVisibility } from './visibility.ts';
+import { can } from '../../kernel/policy.ts';
+import { scopedPrisma } from '../scopedDb.ts';
 import { logger } from '../platform/log.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const ACCEPTED_TYPES = [XLSX_MIME, 'text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream'];
-export const UPLOADERS = ['COUNTY_ADMIN', 'DEPARTMENT_USER'] as const;
 
 export interface DepartmentImportRouterOptions {
   prisma: PrismaClient;
@@ -74,7 +74,7 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
       const kind = oneOf(DatasetKind, req.query.kind, 'kind');
       const fileName = typeof req.query.fileName === 'string' ? req.query.fileName.trim() : '';
       if (!fileName || fileName.length > 200) throw new HttpError(400, 'BAD_USER_INPUT', 'fileName: 请提供文件名（最多 200 字）(file name required, at most 200 characters)', { field: 'fileName' });
-      if (!(UPLOADERS as readonly string[]).includes(viewer.role) || (viewer.role === 'DEPARTMENT_USER' && viewer.department !== department)) {
+      if (!can(viewer, 'UPLOAD_IMPORTS') || (viewer.role === 'DEPARTMENT_USER' && viewer.department !== department)) {
         throw new HttpError(403, 'FORBIDDEN', '只能上传本部门的数据 (forbidden: only county administrators and the department itself may upload)');
       }
       const spec = DATASETS[kind];
@@ -87,7 +87,7 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
       }
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (body.length === 0) throw new HttpError(400, 'BAD_USER_INPUT', '文件为空 (empty body)', { field: 'body' });
-      const result = await runImport(prisma, viewer, { department, kind, fileName, contentType, body }, options.hooks);
+      const result = await runImport(scopedPrisma(prisma, viewer), viewer, { department, kind, fileName, contentType, body }, options.hooks);
       const status = result.duplicateOf !== null ? 200 : result.status === 'REJECTED' ? 422 : 201;
       res.status(status).json(importJson(result));
     },
@@ -103,8 +103,8 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
     } catch (error) {
       throw new HttpError(400, 'BAD_USER_INPUT', (error as Error).message, { field: 'id' });
     }
-    const row = await prisma.departmentImport.findFirst({
-      where: { id, AND: [importVisibility(viewer)] },
+    const row = await scopedPrisma(prisma, viewer).departmentImport.findFirst({
+      where: { id },
       select: { id: true, status: true, rowCount: true },
     });
     if (!row) throw new HttpError(404, 'NOT_FOUND', '导入记录不存在或无权查看 (not found)');

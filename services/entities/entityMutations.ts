@@ -9,7 +9,7 @@ import type { Context } from '../graphql/context.ts';
 import { CodedError, badInput, forbidden } from '../graphql/errors.ts';
 import { createAudited, deleteVersioned, inTransaction, updateVersioned, type Target } from '../graphql/mutations.ts';
 import { DeletePayload, payloadType } from '../graphql/payloads.ts';
-import { inScope, scopeWhere } from '../auth/scope.ts';
+import { inScope } from '../auth/scope.ts';
 import type { Prisma, PrismaClient } from '../db.ts';
 import { validateCreditCode } from '../../kernel/identifiers/index.ts';
 import { PHONE } from '../households/rules.ts';
@@ -17,7 +17,6 @@ import { IndustryRef } from '../industries/industry.ts';
 import { todayInChina } from '../../kernel/dates.ts';
 import { BusinessEntityKindEnum, BusinessEntityRef } from './businessEntity.ts';
 
-export const ENTITY_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 
 type Db = PrismaClient | Prisma.TransactionClient;
 type InputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
@@ -71,7 +70,6 @@ const entityTarget = (ctx: Context, id: number): Target => ({
   entity: 'BusinessEntity',
   label: '经营主体',
   id,
-  visible: scopeWhere(ctx),
 });
 
 /** Drops keys the caller left out (undefined) and keeps explicit nulls (clear the value). */
@@ -138,7 +136,7 @@ builder.mutationField('createBusinessEntity', (t) =>
   t.field({
     type: BusinessEntityPayload,
     description: '登记经营主体：信用代码无效返回 BAD_USER_INPUT（field=creditCode），区域外 FORBIDDEN，信用代码重复 CONFLICT',
-    authScopes: { role: [...ENTITY_WRITERS] },
+    authScopes: { permission: 'WRITE_ENTITIES' },
     args: { input: t.arg({ type: CreateBusinessEntityInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const creditCode = canonicalCreditCode(input.creditCode);
@@ -171,7 +169,7 @@ builder.mutationField('updateBusinessEntity', (t) =>
   t.field({
     type: BusinessEntityPayload,
     description: '修改经营主体（给出 industryIds/industryCodes 时整体替换产业）；version 过期返回 CONFLICT',
-    authScopes: { role: [...ENTITY_WRITERS] },
+    authScopes: { permission: 'WRITE_ENTITIES' },
     args: { input: t.arg({ type: UpdateBusinessEntityInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { id, version, industryIds: _ids, industryCodes: _codes, townshipCode, villageCode, creditCode, ...changes } = given(input);
@@ -211,7 +209,7 @@ builder.mutationField('deleteBusinessEntity', (t) =>
   t.field({
     type: DeletePayload,
     description: '删除经营主体；仍有利益联结合同或就业记录引用时返回 CONFLICT',
-    authScopes: { role: [...ENTITY_WRITERS] },
+    authScopes: { permission: 'WRITE_ENTITIES' },
     args: { input: t.arg({ type: DeleteBusinessEntityInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const entityId = requireIntId(String(input.id.id), 'id');

@@ -12,6 +12,7 @@ import type PrismaTypes from '../../prisma/generated/pothos-types.ts';
 import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
 import type { Role } from '../../prisma/generated/client/enums.ts';
 import type { Context } from './context.ts';
+import { can, type Permission } from '../../kernel/policy.ts';
 import { CodedError, forbidden, unauthenticated } from './errors.ts';
 import { decodeGlobalId } from './globalId.ts';
 import { parseDate, parseMoney, serializeDate, serializeMoney, literalValue } from './scalars.ts';
@@ -24,7 +25,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
-  AuthScopes: { loggedIn: boolean; role: Role[] };
+  AuthScopes: { loggedIn: boolean; role: Role[]; permission: Permission };
   Scalars: {
     ID: { Input: string; Output: string | number };
     Decimal: { Input: Prisma.Decimal; Output: Prisma.Decimal | string };
@@ -38,6 +39,7 @@ export const builder = new SchemaBuilder<{
     authScopes: (ctx) => ({
       loggedIn: ctx.viewer !== null,
       role: (roles) => ctx.viewer !== null && roles.includes(ctx.viewer.role),
+      permission: (permission) => can(ctx.viewer, permission),
     }),
     unauthorizedError: (_parent, ctx) => (ctx.viewer ? forbidden() : unauthenticated()),
   },

@@ -4,7 +4,7 @@
 import type { Prisma } from '../db.ts';
 import type { Context } from './context.ts';
 import { auditChange } from '../audit/audit.ts';
-import { CodedError, conflict, notFound } from './errors.ts';
+import { CodedError, conflict, forbidden, notFound } from './errors.ts';
 
 type Tx = Prisma.TransactionClient;
 type Row = { id: number; version?: number };
@@ -46,8 +46,6 @@ export interface Target {
   /** Chinese noun for messages, e.g. '经营主体'. */
   label: string;
   id: number;
-  /** Extra conditions that make the row visible to the viewer (region scope). */
-  visible: object;
 }
 
 /** Runs `work` in a transaction and turns database refusals into coded errors. */
@@ -73,9 +71,9 @@ export async function createAudited<T extends Row>(
   return row;
 }
 
-/** Loads the row the viewer may see, or NOT_FOUND (out of scope looks the same as absent). */
+/** Loads the row the viewer may see (row-level security), or NOT_FOUND: out of scope looks the same as absent. */
 export async function loadVisible<T extends Row>(tx: Tx, target: Target): Promise<T> {
-  const row = await delegate(tx, target.model).findFirst({ where: { id: target.id, ...target.visible } });
+  const row = await delegate(tx, target.model).findFirst({ where: { id: target.id } });
   if (!row) throw notFound(target.label, String(target.id));
   return row as T;
 }
@@ -132,6 +130,8 @@ export function translateDbError(error: unknown): unknown {
   if (e.code === 'P2003' || pgCode === '23503') {
     return new CodedError('CONFLICT', `该记录仍被其他记录引用，或引用的记录不存在 (a related record prevents this change)`);
   }
+  // Row-level security refused the row (region scope): the write would land outside the viewer's region.
+  if (pgCode === '42501') return forbidden('写入该区域的数据');
   if (pgCode === '23514' || e.code === 'P2004') {
     return new CodedError('BAD_USER_INPUT', `数据不满足约束条件 (the values break a database rule)`, {
       constraint: describeConstraint(cause?.constraint),

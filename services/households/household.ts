@@ -4,7 +4,7 @@ import type { Context } from '../graphql/context.ts';
 import { phoneFor } from '../audit/personalData.ts';
 import { Prisma } from '../db.ts';
 import { MonitoringCategoryEnum, PovertyStatusEnum, RiskTypeEnum } from './enums.ts';
-import { householdScope, visibleHouseholds } from './scope.ts';
+import { visibleHouseholds } from './scope.ts';
 import { PersonRef } from './person.ts';
 import { perCapita } from './incomeRecord.ts';
 
@@ -12,7 +12,7 @@ export const HouseholdRef = builder.prismaNode('Household', {
   description: '住户（户）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, ...householdScope(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     householdNumber: t.exposeString('householdNumber', { description: '户编号' }),
     village: t.relation('village'),

@@ -1,7 +1,6 @@
 import { builder } from '../graphql/builder.ts';
 import { parseIntId } from '../graphql/connections.ts';
 import { Prisma } from '../db.ts';
-import { householdScope } from './scope.ts';
 
 interface IncomeParts {
   members: number;
@@ -26,7 +25,7 @@ export const IncomeRecordRef = builder.prismaNode('IncomeRecord', {
   description: '家庭年度收入',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, household: householdScope(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     year: t.exposeInt('year'),
     members: t.exposeInt('members', { description: '当年家庭人口' }),

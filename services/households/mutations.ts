@@ -6,7 +6,7 @@ import type { Context } from '../graphql/context.ts';
 import { CodedError, badInput, forbidden } from '../graphql/errors.ts';
 import { createAudited, inTransaction, updateVersioned } from '../graphql/mutations.ts';
 import { payloadType } from '../graphql/payloads.ts';
-import { inScope, scopeWhere } from '../auth/scope.ts';
+import { inScope } from '../auth/scope.ts';
 import { requirePersonalData } from '../audit/personalData.ts';
 import { HouseholdRef } from './household.ts';
 import { PersonRef } from './person.ts';
@@ -16,7 +16,6 @@ import {
 } from './enums.ts';
 import { PHONE, checkHousehold, checkResidentId, type HouseholdState } from './rules.ts';
 
-export const HOUSEHOLD_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 
 const phone = z.string().regex(PHONE, '电话号码格式错误（11 位手机号或带区号的固话）');
 const villageCode = z.string().regex(/^\d{12}$/, '村级行政区划代码应为 12 位数字');
@@ -86,7 +85,7 @@ const given = <T extends object>(input: T) =>
 builder.mutationField('createHousehold', (t) =>
   t.field({
     type: HouseholdPayload,
-    authScopes: { role: [...HOUSEHOLD_WRITERS] },
+    authScopes: { permission: 'WRITE_HOUSEHOLDS' },
     args: { input: t.arg({ type: CreateHouseholdInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const village = await writableVillage(ctx, input.villageCode);
@@ -107,7 +106,7 @@ builder.mutationField('createHousehold', (t) =>
 builder.mutationField('updateHousehold', (t) =>
   t.field({
     type: HouseholdPayload,
-    authScopes: { role: [...HOUSEHOLD_WRITERS] },
+    authScopes: { permission: 'WRITE_HOUSEHOLDS' },
     args: { input: t.arg({ type: UpdateHouseholdInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { id, version, villageCode: newVillage, ...changes } = given(input);
@@ -121,7 +120,7 @@ builder.mutationField('updateHousehold', (t) =>
       }
       const household = await updateVersioned<HouseholdState & { id: number }>(
         ctx,
-        { model: 'household', entity: 'Household', label: '住户', id: Number(id!.id), visible: scopeWhere(ctx) },
+        { model: 'household', entity: 'Household', label: '住户', id: Number(id!.id) },
         version!,
         data,
         (before) => checkHousehold(stateOf({ ...before, ...(data as Partial<HouseholdState>) })),
@@ -180,7 +179,7 @@ const PersonPayload = payloadType('PersonPayload', 'person', PersonRef);
 
 /** The household must be visible to the viewer; then it may gain a member (one head only). */
 async function writableHousehold(ctx: Context, id: number, relation: string | null | undefined, exceptPerson?: number) {
-  const household = await ctx.prisma.household.findFirst({ where: { id, ...scopeWhere(ctx) }, select: { id: true } });
+  const household = await ctx.prisma.household.findFirst({ where: { id }, select: { id: true } });
   if (!household) throw forbidden('在管辖区域外的住户中登记人员');
   if (relation === 'HEAD') {
     const head = await ctx.prisma.person.findFirst({ where: { householdId: id, relation: 'HEAD', NOT: { id: exceptPerson ?? -1 } } });
@@ -191,7 +190,7 @@ async function writableHousehold(ctx: Context, id: number, relation: string | nu
 builder.mutationField('createPerson', (t) =>
   t.field({
     type: PersonPayload,
-    authScopes: { role: [...HOUSEHOLD_WRITERS] },
+    authScopes: { permission: 'WRITE_HOUSEHOLDS' },
     args: { input: t.arg({ type: CreatePersonInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { householdId, ...fields } = given(input);
@@ -215,7 +214,7 @@ builder.mutationField('createPerson', (t) =>
 builder.mutationField('updatePerson', (t) =>
   t.field({
     type: PersonPayload,
-    authScopes: { role: [...HOUSEHOLD_WRITERS] },
+    authScopes: { permission: 'WRITE_HOUSEHOLDS' },
     args: { input: t.arg({ type: UpdatePersonInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { id, version, householdId, ...changes } = given(input);
@@ -229,7 +228,7 @@ builder.mutationField('updatePerson', (t) =>
       if (householdId) data.householdId = Number(householdId.id);
       const person = await updateVersioned<{ id: number; householdId: number; idNumber: string; relation: string; birthDate: Date; gender: string }>(
         ctx,
-        { model: 'person', entity: 'Person', label: '人员', id: personId, visible: { household: scopeWhere(ctx) } },
+        { model: 'person', entity: 'Person', label: '人员', id: personId },
         version!,
         data,
         async (before) => {

@@ -5,17 +5,15 @@ import { birthDateFor, certificateFor, phoneFor, requirePersonalData, residentId
 import { ageOn, todayInChina } from '../../kernel/dates.ts';
 import type { Prisma } from '../db.ts';
 import { GenderEnum, HealthStatusEnum, HouseholdRelationEnum, LaborCapacityEnum, SchoolingStageEnum } from './enums.ts';
-import { householdScope, visiblePersons } from './scope.ts';
+import { visiblePersons } from './scope.ts';
 
-/** Everyone but statisticians may see persons; statisticians read no personal data at all. */
-export const PERSON_READERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE', 'DEPARTMENT_USER'] as const;
 
 export const PersonRef = builder.prismaNode('Person', {
   description: '家庭成员（个人信息：身份证号、电话按权限脱敏，查看明文留痕）',
   id: { field: 'id' },
   nullable: true,
-  authScopes: { role: [...PERSON_READERS] },
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, household: householdScope(ctx) }),
+  authScopes: { permission: 'READ_PERSONS' },
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     name: t.exposeString('name', { description: '姓名' }),
     idNumber: t.string({
@@ -112,7 +110,7 @@ builder.queryField('persons', (t) =>
     type: 'Person',
     cursor: 'id',
     description: '人员列表（统计人员不可查看）',
-    authScopes: { role: [...PERSON_READERS] },
+    authScopes: { permission: 'READ_PERSONS' },
     args: { filter: t.arg({ type: PersonFilter }), orderBy: t.arg({ type: PersonOrderBy }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.person.count({ where: personWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>

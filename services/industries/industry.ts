@@ -19,8 +19,6 @@ export const IndustryCategoryEnum = labelledEnum(
   '产业类别',
 );
 
-/** Only the county administrator maintains the catalogue. */
-const INDUSTRY_EDITORS = ['COUNTY_ADMIN'] as const;
 
 export const IndustryRef = builder.prismaNode('Industry', {
   description: '产业（全县统一目录，所有登录用户可查看）',
@@ -103,13 +101,13 @@ const DeleteIndustryInput = builder.inputType('DeleteIndustryInput', {
 
 const IndustryPayload = payloadType('IndustryPayload', 'industry', IndustryRef);
 
-const industryTarget = (id: number): Target => ({ model: 'industry', entity: 'Industry', label: '产业', id, visible: {} });
+const industryTarget = (id: number): Target => ({ model: 'industry', entity: 'Industry', label: '产业', id });
 
 builder.mutationField('createIndustry', (t) =>
   t.field({
     type: IndustryPayload,
     description: '新增产业（仅县级管理员）；代码或名称重复返回 CONFLICT',
-    authScopes: { role: [...INDUSTRY_EDITORS] },
+    authScopes: { permission: 'WRITE_INDUSTRIES' },
     args: { input: t.arg({ type: CreateIndustryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const industry = await inTransaction(ctx, (tx) =>
@@ -124,7 +122,7 @@ builder.mutationField('updateIndustry', (t) =>
   t.field({
     type: IndustryPayload,
     description: '修改产业（仅县级管理员）；version 过期返回 CONFLICT',
-    authScopes: { role: [...INDUSTRY_EDITORS] },
+    authScopes: { permission: 'WRITE_INDUSTRIES' },
     args: { input: t.arg({ type: UpdateIndustryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const data: Record<string, unknown> = {};
@@ -142,7 +140,7 @@ builder.mutationField('deleteIndustry', (t) =>
   t.field({
     type: DeletePayload,
     description: '删除产业（仅县级管理员）；仍有经营主体从事该产业时返回 CONFLICT',
-    authScopes: { role: [...INDUSTRY_EDITORS] },
+    authScopes: { permission: 'WRITE_INDUSTRIES' },
     args: { input: t.arg({ type: DeleteIndustryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = requireIntId(input.id.id, 'id');

@@ -6,13 +6,12 @@ import { builder } from '../graphql/builder.ts';
 import { orderByInput, parseIntId, prismaOrder } from '../graphql/connections.ts';
 import type { Context } from '../graphql/context.ts';
 import { labelledEnum } from '../graphql/enums.ts';
-import { scopeWhere } from '../auth/scope.ts';
 import { Prisma } from '../db.ts';
 import { todayInChina } from '../../kernel/dates.ts';
 import { LinkageMode, ShareKind } from '../../prisma/generated/client/enums.ts';
 import { visibleHouseholds } from '../households/scope.ts';
 import { HouseholdRef } from '../households/household.ts';
-import { BusinessEntityRef, entityInScope } from '../entities/businessEntity.ts';
+import { BusinessEntityRef } from '../entities/businessEntity.ts';
 
 export const LinkageModeEnum = labelledEnum(
   'LinkageMode',
@@ -34,7 +33,6 @@ export function activeWhere(active: boolean, today = todayInChina()): Prisma.Ben
 }
 
 /** Contracts the viewer sees: those of households in the viewer's region. */
-export const contractScope = (ctx: Context): Prisma.BenefitLinkageContractWhereInput => ({ household: scopeWhere(ctx) });
 
 /** Payouts by date; the same order wherever payouts are selected, so the selections merge into one query. */
 const PAYOUT_ORDER: Prisma.ContractPayoutOrderByWithRelationInput[] = [{ paidAt: 'asc' }, { id: 'asc' }];
@@ -43,7 +41,7 @@ export const BenefitLinkageContractRef = builder.prismaNode('BenefitLinkageContr
   description: '利益联结合同（经营主体与住户之间；按住户所在区域可见）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, household: scopeWhere(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     contractNumber: t.exposeString('contractNumber', { description: '合同编号' }),
     mode: t.expose('mode', { type: LinkageModeEnum }),
@@ -53,7 +51,7 @@ export const BenefitLinkageContractRef = builder.prismaNode('BenefitLinkageContr
       nullable: true,
       description: '经营主体；主体不在您的管辖区域内时为空（合同本身按住户所在区域可见）',
       select: (_args, _ctx, nestedSelection) => ({ entity: nestedSelection(true) }),
-      resolve: (contract, _args, ctx) => (entityInScope(ctx, contract.entity) ? contract.entity : null),
+      resolve: (contract) => contract.entity,
     }),
     household: t.relation('household', { description: '住户' }),
     startDate: t.expose('startDate', { type: 'Date', description: '起始日期' }),

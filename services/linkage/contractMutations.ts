@@ -9,13 +9,11 @@ import type { Context } from '../graphql/context.ts';
 import { CodedError, badInput, forbidden } from '../graphql/errors.ts';
 import { createAudited, deleteVersioned, inTransaction, updateVersioned, type Target } from '../graphql/mutations.ts';
 import { DeletePayload, payloadType } from '../graphql/payloads.ts';
-import { scopeWhere } from '../auth/scope.ts';
 import type { Prisma, PrismaClient } from '../db.ts';
 import { HouseholdRef } from '../households/household.ts';
 import { BusinessEntityRef } from '../entities/businessEntity.ts';
-import { BenefitLinkageContractRef, LinkageModeEnum, ShareKindEnum, contractScope } from './benefitLinkageContract.ts';
+import { BenefitLinkageContractRef, LinkageModeEnum, ShareKindEnum } from './benefitLinkageContract.ts';
 
-export const CONTRACT_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 
 type Db = PrismaClient | Prisma.TransactionClient;
 type InputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
@@ -58,7 +56,6 @@ export const contractTarget = (ctx: Context, id: number): Target => ({
   entity: 'BenefitLinkageContract',
   label: '利益联结合同',
   id,
-  visible: contractScope(ctx),
 });
 
 interface ContractState {
@@ -82,8 +79,8 @@ function checkContract(c: Omit<ContractState, 'id' | 'entityId' | 'householdId'>
 /** Both parties must lie in the viewer's region (an unknown id looks the same: FORBIDDEN). */
 async function checkParties(ctx: Context, db: Db, householdId: number, entityId: number): Promise<void> {
   const [household, entity] = await Promise.all([
-    db.household.findFirst({ where: { id: householdId, ...scopeWhere(ctx) }, select: { id: true } }),
-    db.businessEntity.findFirst({ where: { id: entityId, ...scopeWhere(ctx) }, select: { id: true } }),
+    db.household.findFirst({ where: { id: householdId }, select: { id: true } }),
+    db.businessEntity.findFirst({ where: { id: entityId }, select: { id: true } }),
   ]);
   if (!household) throw forbidden('与管辖区域外的住户签订合同');
   if (!entity) throw forbidden('与管辖区域外的经营主体签订合同');
@@ -102,7 +99,7 @@ builder.mutationField('createBenefitLinkageContract', (t) =>
   t.field({
     type: ContractPayload,
     description: '签订利益联结合同：住户和经营主体须都在您的管辖区域内（否则 FORBIDDEN），合同编号重复 CONFLICT',
-    authScopes: { role: [...CONTRACT_WRITERS] },
+    authScopes: { permission: 'WRITE_CONTRACTS' },
     args: { input: t.arg({ type: CreateContractInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const householdId = requireIntId(String(input.householdId.id), 'householdId');
@@ -134,7 +131,7 @@ builder.mutationField('updateBenefitLinkageContract', (t) =>
   t.field({
     type: ContractPayload,
     description: '修改利益联结合同；改为非股份合作方式且未给出 shareKind 时清空入股方式；version 过期返回 CONFLICT',
-    authScopes: { role: [...CONTRACT_WRITERS] },
+    authScopes: { permission: 'WRITE_CONTRACTS' },
     args: { input: t.arg({ type: UpdateContractInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { id, version, entityId: entityGid, householdId: householdGid, ...changes } = given(input);
@@ -169,7 +166,7 @@ builder.mutationField('deleteBenefitLinkageContract', (t) =>
   t.field({
     type: DeletePayload,
     description: '删除利益联结合同（连同其兑现记录）；双方须都在您的管辖区域内；version 过期返回 CONFLICT',
-    authScopes: { role: [...CONTRACT_WRITERS] },
+    authScopes: { permission: 'WRITE_CONTRACTS' },
     args: { input: t.arg({ type: DeleteContractInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const contractId = requireIntId(String(input.id.id), 'id');

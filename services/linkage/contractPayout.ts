@@ -11,7 +11,7 @@ import { payloadType } from '../graphql/payloads.ts';
 import { auditChange } from '../audit/audit.ts';
 import { todayInChina } from '../../kernel/dates.ts';
 import { BenefitLinkageContractRef } from './benefitLinkageContract.ts';
-import { CONTRACT_WRITERS, contractTarget } from './contractMutations.ts';
+import { contractTarget } from './contractMutations.ts';
 
 export const ContractPayoutRef = builder.prismaObject('ContractPayout', {
   description: '合同兑现记录',
@@ -37,7 +37,7 @@ builder.mutationField('recordContractPayout', (t) =>
   t.field({
     type: RecordContractPayoutPayload,
     description: '登记一次合同兑现；返回合同（含最新的 payouts 与 totalPaid）',
-    authScopes: { role: [...CONTRACT_WRITERS] },
+    authScopes: { permission: 'WRITE_CONTRACTS' },
     args: { input: t.arg({ type: RecordContractPayoutInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const contractId = requireIntId(String(input.contractId.id), 'contractId');

@@ -12,7 +12,7 @@ import { CodedError, badInput, conflict, forbidden, notFound } from '../graphql/
 import { inTransaction } from '../graphql/mutations.ts';
 import { payloadType } from '../graphql/payloads.ts';
 import { auditChange } from '../audit/audit.ts';
-import { effectiveRegion, regionWhere, scopeWhere } from '../auth/scope.ts';
+import { effectiveRegion, regionWhere } from '../auth/scope.ts';
 import type { Prisma } from '../db.ts';
 import { MeasureKind, MeasureStatus } from '../../prisma/generated/client/enums.ts';
 import { HouseholdRef } from '../households/household.ts';
@@ -20,7 +20,6 @@ import { PersonRef } from '../households/person.ts';
 import { EmploymentChannelCodeEnum } from '../employment/enums.ts';
 import { BenefitLinkageContractRef } from '../linkage/benefitLinkageContract.ts';
 
-export const PLAN_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 
 export const MeasureKindEnum = labelledEnum(
   'MeasureKind',
@@ -34,14 +33,12 @@ export const MeasureStatusEnum = labelledEnum(
 );
 
 /** Plans the viewer sees: those of households in the viewer's region. */
-const planScope = (ctx: Context) => ({ household: scopeWhere(ctx) });
-const measureScope = (ctx: Context) => ({ plan: planScope(ctx) });
 
 export const AssistanceMeasureRef = builder.prismaNode('AssistanceMeasure', {
   description: '帮扶措施（一人一措施；未指定成员时针对全户）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, ...measureScope(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     person: t.relation('person', { nullable: true, description: '针对的家庭成员（全户措施为空）' }),
     kind: t.expose('kind', { type: MeasureKindEnum }),
@@ -61,7 +58,7 @@ export const AssistancePlanRef = builder.prismaNode('AssistancePlan', {
   description: '帮扶方案（一户一方案）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, ...planScope(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household', { description: '住户' }),
     summary: t.exposeString('summary', { description: '方案概述' }),
@@ -141,13 +138,13 @@ builder.mutationField('createAssistancePlan', (t) =>
   t.field({
     type: PlanPayload,
     description: '制定帮扶方案：住户须在您的管辖区域内（FORBIDDEN）、在监测中或有已审定案件（BAD_USER_INPUT）；一户一方案（CONFLICT）',
-    authScopes: { role: [...PLAN_WRITERS] },
+    authScopes: { permission: 'WRITE_ASSISTANCE_PLANS' },
     args: { input: t.arg({ type: CreatePlanInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const householdId = requireIntId(String(input.householdId.id), 'householdId');
       const assistancePlan = await inTransaction(ctx, async (tx) => {
         const household = await tx.household.findFirst({
-          where: { id: householdId, ...scopeWhere(ctx) },
+          where: { id: householdId },
           select: { id: true, monitoringCategory: true, assistancePlan: { select: { id: true } } },
         });
         if (!household) throw forbidden('为管辖区域外的住户制定方案');
@@ -179,7 +176,7 @@ builder.mutationField('addAssistanceMeasure', (t) =>
   t.field({
     type: MeasurePayload,
     description: '添加帮扶措施：成员须属于该户、合同须为该户的合同（BAD_USER_INPUT）；方案不可见 NOT_FOUND',
-    authScopes: { role: [...PLAN_WRITERS] },
+    authScopes: { permission: 'WRITE_ASSISTANCE_PLANS' },
     args: { input: t.arg({ type: AddMeasureInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const planId = requireIntId(String(input.planId.id), 'planId');
@@ -187,7 +184,7 @@ builder.mutationField('addAssistanceMeasure', (t) =>
       const contractId = input.contractId ? requireIntId(String(input.contractId.id), 'contractId') : null;
       checkMeasureKind(input.kind, input.channelCode, contractId);
       const assistanceMeasure = await inTransaction(ctx, async (tx) => {
-        const plan = await tx.assistancePlan.findFirst({ where: { id: planId, ...planScope(ctx) }, select: { id: true, householdId: true } });
+        const plan = await tx.assistancePlan.findFirst({ where: { id: planId }, select: { id: true, householdId: true } });
         if (!plan) throw notFound('帮扶方案', String(input.planId.id));
         if (personId !== null && !(await tx.person.findFirst({ where: { id: personId, householdId: plan.householdId }, select: { id: true } }))) {
           throw badInput('personId', '该成员不属于此户 (the person is not a member of this household)');
@@ -218,12 +215,12 @@ builder.mutationField('updateAssistanceMeasure', (t) =>
   t.field({
     type: MeasurePayload,
     description: '更新措施落实状态（及内容）；version 过期 CONFLICT；不可见 NOT_FOUND',
-    authScopes: { role: [...PLAN_WRITERS] },
+    authScopes: { permission: 'WRITE_ASSISTANCE_PLANS' },
     args: { input: t.arg({ type: UpdateMeasureInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = requireIntId(String(input.id.id), 'id');
       const assistanceMeasure = await inTransaction(ctx, async (tx) => {
-        const before = await tx.assistanceMeasure.findFirst({ where: { id, ...measureScope(ctx) } });
+        const before = await tx.assistanceMeasure.findFirst({ where: { id } });
         if (!before) throw notFound('帮扶措施', String(input.id.id));
         const { count } = await tx.assistanceMeasure.updateMany({
           where: { id, version: input.version },

@@ -20,7 +20,7 @@ import { RoleEnum } from '../auth/login.ts';
 import type { CaseStage, Role } from '../../prisma/generated/client/enums.ts';
 import { todayInChina } from '../../kernel/dates.ts';
 import { enumLabel } from '../../kernel/labels.ts';
-import { MonitoringCasePayload, MonitoringCaseRef, caseScope } from './monitoringCase.ts';
+import { MonitoringCasePayload, MonitoringCaseRef } from './monitoringCase.ts';
 
 export type CaseAction = 'VERIFY' | 'REVIEW_IN_VILLAGE' | 'REVIEW_IN_TOWNSHIP' | 'APPROVE' | 'REJECT' | 'ELIMINATE_RISK';
 type Level = 'villageCode' | 'townshipCode' | 'countyCode';
@@ -143,7 +143,7 @@ async function takeStep(ctx: Context, step: Step, input: { id: { id: string }; v
   const reason = input.reason?.trim() || null;
   if (step.reasonRequired && !reason) throw badInput('reason', `${step.label}须填写理由 (a reason is required)`);
   return inTransaction(ctx, async (tx) => {
-    const before = await tx.monitoringCase.findFirst({ where: { id, ...caseScope(ctx) } });
+    const before = await tx.monitoringCase.findFirst({ where: { id } });
     if (!before) throw notFound('监测案件', String(input.id.id));
     if (!step.from.includes(before.stage)) {
       throw new CodedError(

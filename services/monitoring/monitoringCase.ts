@@ -17,7 +17,7 @@ import { CodedError, badInput, forbidden } from '../graphql/errors.ts';
 import { inTransaction } from '../graphql/mutations.ts';
 import { payloadType } from '../graphql/payloads.ts';
 import { auditChange } from '../audit/audit.ts';
-import { effectiveRegion, regionWhere, scopeWhere } from '../auth/scope.ts';
+import { effectiveRegion, regionWhere } from '../auth/scope.ts';
 import { RoleEnum } from '../auth/login.ts';
 import type { Prisma } from '../db.ts';
 import { CaseSource, CaseStage } from '../../prisma/generated/client/enums.ts';
@@ -35,8 +35,6 @@ export const CaseSourceEnum = labelledEnum(
 /** A case stays open (blocks a second declaration) until rejected or its risk is eliminated. */
 export const CLOSED_STAGES: CaseStage[] = ['REJECTED', 'RISK_ELIMINATED'];
 
-/** Cases the viewer sees: those in the viewer's region. */
-export const caseScope = (ctx: Context) => scopeWhere(ctx);
 
 interface ActorRow {
   username: string;
@@ -74,7 +72,7 @@ export const MonitoringCaseRef = builder.prismaNode('MonitoringCase', {
   description: '防返贫监测案件（申报 → 入户核实 → 村两委研究 → 乡镇审核 → 县级审定；任一步可不予纳入）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, ...caseScope(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household', { description: '住户' }),
     villageCode: t.exposeString('villageCode'),
@@ -129,7 +127,6 @@ builder.queryField('monitoringCases', (t) =>
 
 // ───────────── Declaration ─────────────
 
-export const DECLARERS = ['VILLAGE_CADRE', 'TOWNSHIP_OFFICER', 'COUNTY_ADMIN'] as const;
 /** The region column a declarer's own region code must equal: each declares at its own level. */
 const DECLARER_LEVEL = { VILLAGE_CADRE: 'villageCode', TOWNSHIP_OFFICER: 'townshipCode', COUNTY_ADMIN: 'countyCode' } as const;
 
@@ -203,7 +200,7 @@ builder.mutationField('declareMonitoringCase', (t) =>
     description:
       '申报监测案件：村干部（本村）、乡镇工作人员（本乡镇）或县级管理员；一户同时只能有一个未办结案件（CONFLICT）；' +
       '脱贫不稳定户须为已脱贫户、边缘户须为非建档立卡户（BAD_USER_INPUT）；筛查来源的预警标记为已立案',
-    authScopes: { role: [...DECLARERS] },
+    authScopes: { permission: 'DECLARE_CASES' },
     args: { input: t.arg({ type: DeclareInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = viewerOf(ctx);

@@ -25,7 +25,6 @@ import { WarningLevelEnum } from './warning.ts';
 import { checkGrading } from './screeningRule.ts';
 import { enumLabels, type EnumName } from '../../kernel/labels.ts';
 
-export const SCREENING_ROLES = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 
 const REGION_COLUMN = { 6: 'county_code', 9: 'township_code', 12: 'village_code' } as const;
 
@@ -161,7 +160,7 @@ builder.mutationField('runScreening', (t) =>
   t.field({
     type: ScreeningReport,
     description: '按年度筛查规则对管辖区域内全部住户进行返贫预警筛查（可重复运行，结果幂等）',
-    authScopes: { role: [...SCREENING_ROLES] },
+    authScopes: { permission: 'RUN_SCREENING' },
     args: { year: t.arg.int({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const region = viewerOf(ctx).regionCode;

@@ -150,7 +150,7 @@ builder.mutationField('createScreeningRule', (t) =>
   t.field({
     type: Payload,
     description: '新增年度筛查规则（仅县级管理员）；该年度已有规则返回 CONFLICT',
-    authScopes: { role: ['COUNTY_ADMIN'] },
+    authScopes: { permission: 'WRITE_SCREENING_RULES' },
     args: { input: t.arg({ type: CreateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       year('year', input.year);
@@ -172,7 +172,7 @@ builder.mutationField('updateScreeningRule', (t) =>
   t.field({
     type: Payload,
     description: '修改年度筛查规则（仅县级管理员）；version 过期返回 CONFLICT。修改后重新运行 runScreening 才会更新预警',
-    authScopes: { role: ['COUNTY_ADMIN'] },
+    authScopes: { permission: 'WRITE_SCREENING_RULES' },
     args: { input: t.arg({ type: UpdateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       if (input.povertyLine === null) throw badInput('povertyLine', '不能为空');

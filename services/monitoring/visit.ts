@@ -15,7 +15,7 @@ import { labelledEnum } from '../graphql/enums.ts';
 import { CodedError, badInput, forbidden, notFound } from '../graphql/errors.ts';
 import { inTransaction } from '../graphql/mutations.ts';
 import { payloadType } from '../graphql/payloads.ts';
-import { effectiveRegion, isRegionCode, regionWhere, scopeWhere } from '../auth/scope.ts';
+import { effectiveRegion, isRegionCode, regionWhere } from '../auth/scope.ts';
 import { auditChange } from '../audit/audit.ts';
 import type { Prisma } from '../db.ts';
 import { VisitAspect, type RiskType } from '../../prisma/generated/client/enums.ts';
@@ -36,7 +36,6 @@ export const ASPECT_RISK: Record<VisitAspect, RiskType> = {
   DRINKING_WATER: 'OTHER', POPULATION_CHANGE: 'OTHER', SPECIALTY_FARMING: 'BUSINESS_FAILURE', HOUSEHOLD_ENVIRONMENT: 'OTHER',
 };
 
-export const RISK_POINT_WRITERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const;
 
 builder.prismaObject('Cadre', {
   description: '帮扶干部',
@@ -56,7 +55,7 @@ export const RiskPointRef = builder.prismaNode('RiskPoint', {
   description: '风险点（走访未达标项等）；未解决的风险点计入筛查风险',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, household: scopeWhere(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household'),
     aspect: t.expose('aspect', { type: VisitAspectEnum, nullable: true }),
@@ -70,7 +69,7 @@ export const RiskPointRef = builder.prismaNode('RiskPoint', {
 /** Where-clause of the visits the viewer sees (see the header). */
 export function visitScope(ctx: Context, today = todayInChina()): Prisma.VisitWhereInput {
   const cadreId = viewerOf(ctx).cadreId;
-  if (cadreId === null) return { household: scopeWhere(ctx) };
+  if (cadreId === null) return {};
   return {
     OR: [
       { cadreId },
@@ -83,7 +82,7 @@ export const VisitRef = builder.prismaNode('Visit', {
   description: '走访记录（九个方面）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, AND: [visitScope(ctx)] }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household'),
     cadre: t.relation('cadre', { description: '走访干部' }),
@@ -203,12 +202,12 @@ builder.mutationField('resolveRiskPoint', (t) =>
   t.field({
     type: RiskPointPayload,
     description: '标记风险点已解决（解决日期为今天）；风险点须在您的管辖区域内，已解决的返回 CONFLICT',
-    authScopes: { role: [...RISK_POINT_WRITERS] },
+    authScopes: { permission: 'WRITE_RISK_POINTS' },
     args: { input: t.arg({ type: ResolveRiskPointInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const id = requireIntId(String(input.id.id), 'id');
       const riskPoint = await inTransaction(ctx, async (tx) => {
-        const before = await tx.riskPoint.findFirst({ where: { id, household: scopeWhere(ctx) } });
+        const before = await tx.riskPoint.findFirst({ where: { id } });
         if (!before) throw notFound('风险点', String(id));
         // The null check in the where makes two concurrent resolutions a CONFLICT, not a double write.
         const { count } = await tx.riskPoint.updateMany({ where: { id, resolvedAt: null }, data: { resolvedAt: todayInChina() } });

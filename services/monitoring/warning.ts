@@ -4,7 +4,6 @@ import { builder } from '../graphql/builder.ts';
 import { orderByInput, parseIntId, prismaOrder } from '../graphql/connections.ts';
 import type { Context } from '../graphql/context.ts';
 import { labelledEnum } from '../graphql/enums.ts';
-import { scopeWhere } from '../auth/scope.ts';
 import type { Prisma } from '../db.ts';
 import { WarningKind, WarningLevel, WarningStatus } from '../../prisma/generated/client/enums.ts';
 import { visibleHouseholds } from '../households/scope.ts';
@@ -24,7 +23,7 @@ export const WarningRef = builder.prismaNode('Warning', {
   description: '返贫预警（筛查结果；每户每年一条）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1, household: scopeWhere(ctx) }),
+  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household', { description: '住户' }),
     year: t.exposeInt('year', { description: '筛查年度（收入年度）' }),

@@ -99,6 +99,8 @@ describe('households connection', () => {
     const large = await count(100);
     expect(large).toBe(small);
     expect(small).toBeLessThanOrEqual(4);
+    // Every data statement ran under the viewer's row-level security.
+    expect(api.scopeSettings()).toBe(large);
   });
 
   it('refuses a page larger than 100 with BAD_USER_INPUT', async () => {

@@ -10,6 +10,10 @@ import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
 
 /** The session lookup of viewerFromToken: app_user with an EXISTS on user_session. */
 const SESSION_LOOKUP = /FROM "public"\."app_user".*"public"\."user_session"/s;
+/** The row-level-security settings run before each scoped statement (services/scopedDb.ts). */
+const SCOPE_SETTING = /^SELECT set_config\('role', 'fanpin_viewer', true\)/;
+/** Transaction control around each scoped statement: not data work either. */
+const TRANSACTION_CONTROL = /^(BEGIN|COMMIT|ROLLBACK)\b/;
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
 
@@ -21,8 +25,10 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestApi {
   url: string;
-  /** SQL statements run since the last `resetStatements()`. */
+  /** SQL statements that read or wrote data since the last `resetStatements()`. */
   statements: string[];
+  /** How many times the viewer's row-level-security settings were applied in that time. */
+  scopeSettings(): number;
   resetStatements(): void;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
   token(username: string): Promise<string>;
@@ -31,9 +37,16 @@ export interface TestApi {
 
 export async function startApi(options: { introspection?: boolean } = {}): Promise<TestApi> {
   const statements: string[] = [];
+  let scopeSettings = 0;
   // The token's session lookup (one statement per authenticated request, services/auth/token.ts)
-  // is authentication, not the request's data work: it is left out of `statements`.
-  const prisma = createPrisma(testDatabaseUrl(), { onQuery: (sql) => void (SESSION_LOOKUP.test(sql) || statements.push(sql)) });
+  // is authentication, not the request's data work: it is left out of `statements`; so are the
+  // row-level-security settings, counted on their own, and the COMMIT that ends each scoped statement.
+  const prisma = createPrisma(testDatabaseUrl(), {
+    onQuery: (sql) => {
+      if (SCOPE_SETTING.test(sql)) scopeSettings += 1;
+      else if (!SESSION_LOOKUP.test(sql) && !TRANSACTION_CONTROL.test(sql)) statements.push(sql);
+    },
+  });
   const server = createServer({ holdUntilReady: false });
   configureLogin(DEV_JWT_SECRET);
   const apollo = await mountGraphQL(server.app, { prisma, jwtSecret: DEV_JWT_SECRET, introspection: options.introspection ?? true });
@@ -56,7 +69,11 @@ export async function startApi(options: { introspection?: boolean } = {}): Promi
   return {
     url,
     statements,
-    resetStatements: () => void statements.splice(0),
+    scopeSettings: () => scopeSettings,
+    resetStatements: () => {
+      statements.splice(0);
+      scopeSettings = 0;
+    },
     gql,
     async token(username) {
       const cached = tokens.get(username);

@@ -1,9 +1,9 @@
 // The login session: the JWT and the viewer, kept in sessionStorage so that a
 // tab's login ends with the tab (and a second tab can be a second user).
 // Written against a minimal Storage shape so the data layer also runs in tests.
-import type { Role } from '../generated/schema.ts';
+import type { Permission, Role } from '../generated/schema.ts';
 
-export type { Role };
+export type { Permission, Role };
 
 export interface Viewer {
   id?: number;
@@ -11,6 +11,8 @@ export interface Viewer {
   role: Role;
   regionCode: string;
   canReadPersonalData: boolean;
+  /** What the API says this viewer may do (kernel/policy.ts); the console keeps no role lists. */
+  permissions?: Permission[];
 }
 
 interface KeyValueStore {
@@ -63,12 +65,18 @@ export function clearSession(reason?: 'expired'): void {
 
 export const sessionExpired = (): boolean => store().getItem(EXPIRED) === '1';
 
-/** Who may see what in the menus (the API enforces the same rules). */
+/** Who may see what in the menus: the viewer's permissions as the API reported them (it enforces the same). */
+const has = (permission: Permission) => (v: Viewer | null | undefined) => !!v?.permissions?.includes(permission);
 export const can = {
-  readPersonal: (v: Viewer | null | undefined) => !!v && v.role !== 'STATISTICIAN',
-  revealPersonalData: (v: Viewer | null | undefined) => !!v && v.canReadPersonalData && v.role !== 'STATISTICIAN',
-  writeHouseholds: (v: Viewer | null | undefined) => !!v && ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'].includes(v.role),
-  writeEntities: (v: Viewer | null | undefined) => !!v && ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER'].includes(v.role),
-  manageUsers: (v: Viewer | null | undefined) => v?.role === 'COUNTY_ADMIN',
-  reports: (v: Viewer | null | undefined) => !!v && ['COUNTY_ADMIN', 'STATISTICIAN'].includes(v.role),
+  readPersonal: has('READ_PERSONS'),
+  revealPersonalData: has('READ_PERSONAL_DATA'),
+  writeHouseholds: has('WRITE_HOUSEHOLDS'),
+  writeEntities: has('WRITE_ENTITIES'),
+  writeContracts: has('WRITE_CONTRACTS'),
+  writeIndustries: has('WRITE_INDUSTRIES'),
+  reviewAlerts: has('REVIEW_ALERTS'),
+  readImports: has('READ_IMPORTS'),
+  uploadImports: has('UPLOAD_IMPORTS'),
+  manageUsers: has('ADMINISTER_USERS'),
+  reports: has('BUILD_REPORTS'),
 };

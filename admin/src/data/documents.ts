@@ -7,4 +7,4 @@ export const HOUSEHOLD_EMPLOYMENT =
 export const RECORD_PAYOUT =
   'mutation recordContractPayout($input: RecordContractPayoutInput!) { recordContractPayout(input: $input) { benefitLinkageContract { id version totalPaid } } }';
 
-export const VIEWER = 'query Viewer { viewer { id username role regionCode canReadPersonalData } }';
+export const VIEWER = 'query Viewer { viewer { id username role regionCode canReadPersonalData permissions } }';

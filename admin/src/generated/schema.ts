@@ -1083,6 +1083,10 @@ export interface PageInfo {
   startCursor: string | null;
 }
 
+/** 权限（由角色决定；查看未脱敏个人信息还需用户本人的授权） */
+export const PermissionValues = ['ADMINISTER_USERS', 'BUILD_REPORTS', 'DECLARE_CASES', 'READ_ALERTS', 'READ_IMPORTS', 'READ_PERSONAL_DATA', 'READ_PERSONS', 'READ_STATISTICS', 'REVIEW_ALERTS', 'RUN_SCREENING', 'UPLOAD_IMPORTS', 'WRITE_ASSISTANCE_PLANS', 'WRITE_COLLECTIVE_INCOME', 'WRITE_CONTRACTS', 'WRITE_EMPLOYMENT', 'WRITE_ENTITIES', 'WRITE_HOUSEHOLDS', 'WRITE_INDUSTRIES', 'WRITE_RISK_POINTS', 'WRITE_SCREENING_RULES'] as const;
+export type Permission = (typeof PermissionValues)[number];
+
 /** 家庭成员（个人信息：身份证号、电话按权限脱敏，查看明文留痕） */
 export interface Person {
   /** 周岁（按北京时间今天；无个人信息权限时为空：逐日观察可得出生日期） */
@@ -1767,6 +1771,8 @@ export interface Viewer {
   canReadPersonalData: boolean;
   department: Department | null;
   id: number;
+  /** 当前用户拥有的权限（控制台据此显示菜单和按钮） */
+  permissions: Array<Permission>;
   /** 数据范围：行政区划代码前缀 */
   regionCode: string;
   role: Role;

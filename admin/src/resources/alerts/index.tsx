@@ -11,11 +11,10 @@ import { AppList } from '../../common/crud.tsx';
 import { EnumField, EnumInput } from '../../common/enums.tsx';
 import { regionFilters } from '../../common/regions.tsx';
 import { useSaveErrorHandler } from '../../common/conflict.tsx';
-import type { Viewer } from '../../auth/session.ts';
+import { can, type Viewer } from '../../auth/session.ts';
 import type { ConsoleDataProvider } from '../../data/index.ts';
 import { REVIEW_ALERT } from '../../data/specs/monitoring.ts';
 
-const REVIEWERS = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'];
 
 function ReviewDialog({ decision, onClose }: { decision: 'CONFIRM' | 'DISMISS'; onClose: () => void }) {
   const record = useRecordContext();
@@ -66,7 +65,7 @@ function ReviewButtons() {
   const translate = useTranslate();
   const { permissions } = usePermissions<Viewer>();
   const [decision, setDecision] = useState<'CONFIRM' | 'DISMISS' | null>(null);
-  if (!record || record.status !== 'OPEN' || !REVIEWERS.includes(permissions?.role ?? '')) return null;
+  if (!record || record.status !== 'OPEN' || !can.reviewAlerts(permissions)) return null;
   return (
     <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }}>
       <Button size="small" variant="outlined" onClick={() => setDecision('CONFIRM')} data-action="CONFIRM">{translate('monitoring.alert.confirm')}</Button>

@@ -16,7 +16,7 @@ const filters = [...regionFilters, <EnumInput key="mode" source="mode" enumName=
 
 function ContractList() {
   const { permissions } = usePermissions<Viewer>();
-  const write = can.writeEntities(permissions);
+  const write = can.writeContracts(permissions);
   return (
     <AppList filters={filters} canCreate={write} sort={{ field: 'id', order: 'DESC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
@@ -35,7 +35,7 @@ function ContractList() {
 
 function ShowActions() {
   const { permissions } = usePermissions<Viewer>();
-  if (!can.writeEntities(permissions)) return null;
+  if (!can.writeContracts(permissions)) return null;
   return <TopToolbar><RecordPayoutButton /><EditButton /><AppDeleteButton /></TopToolbar>;
 }
 

@@ -14,7 +14,7 @@ import {
 } from 'react-admin';
 import { AppList } from '../../common/crud.tsx';
 import { EnumField, EnumInput, useEnumChoices } from '../../common/enums.tsx';
-import { getToken, type Viewer } from '../../auth/session.ts';
+import { can, getToken, type Viewer } from '../../auth/session.ts';
 import type { ConsoleDataProvider } from '../../data/index.ts';
 import { IMPORT_IN_PROGRESS } from '../../data/specs/monitoring.ts';
 
@@ -66,7 +66,7 @@ const filters = [
 function ImportList() {
   const { permissions } = usePermissions<Viewer>();
   return (
-    <AppList filters={filters} sort={{ field: 'importedAt', order: 'DESC' }} canCreate={['COUNTY_ADMIN', 'DEPARTMENT_USER'].includes(permissions?.role ?? '')}>
+    <AppList filters={filters} sort={{ field: 'importedAt', order: 'DESC' }} canCreate={can.uploadImports(permissions)}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="importedAt" showTime />
         <EnumField source="department" enumName="Department" sortable={false} />

@@ -9,7 +9,7 @@ const filters = [<TextInput key="q" source="q" alwaysOn />, <EnumInput key="cate
 
 function IndustryList() {
   const { permissions } = usePermissions<Viewer>();
-  const admin = can.manageUsers(permissions);
+  const admin = can.writeIndustries(permissions);
   return (
     <AppList filters={filters} canCreate={admin} sort={{ field: 'code', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -1,5 +1,6 @@
 // 用户 (county administrator only; App.tsx registers the resource for them alone):
 // list, create, edit and "reset password". The API never returns a password.
+import { isRole, roleCan } from '../../../../kernel/policy.ts';
 import { useState } from 'react';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import LockResetIcon from '@mui/icons-material/LockReset';
@@ -54,7 +55,7 @@ const RoleFields = () => (
       {({ formData }) => (
         <>
           {formData.role === 'DEPARTMENT_USER' && <EnumInput source="department" enumName="Department" validate={required()} />}
-          {formData.role !== 'STATISTICIAN' && <BooleanInput source="canReadPersonalData" />}
+          {isRole(formData.role) && roleCan(formData.role, 'READ_PERSONAL_DATA') && <BooleanInput source="canReadPersonalData" />}
         </>
       )}
     </FormDataConsumer>
@@ -65,7 +66,7 @@ const RoleFields = () => (
 const consistent = (data: Record<string, unknown>) => ({
   ...data,
   department: data.role === 'DEPARTMENT_USER' ? data.department : null,
-  canReadPersonalData: data.role === 'STATISTICIAN' ? false : data.canReadPersonalData === true,
+  canReadPersonalData: isRole(data.role) && roleCan(data.role, 'READ_PERSONAL_DATA') && data.canReadPersonalData === true,
 });
 
 const UserCreate = () => (
