@@ -9,7 +9,7 @@ import type { AuthProvider } from 'react-admin';
 import { errorCode, type GraphQLRequest } from '../data/graphql.ts';
 import { clearSession, getToken, getViewer, saveSession, sessionExpired, type Viewer } from './session.ts';
 
-const USER_FIELDS = 'user { id username role regionCode canReadPersonalData }';
+const USER_FIELDS = 'user { id username role regionCode canReadPersonalData permissions }';
 export const LOGIN_MUTATION = `mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { token ${USER_FIELDS} } }`;
 export const REFRESH_MUTATION = `mutation RefreshSession { refreshSession { token ${USER_FIELDS} } }`;
 export const LOGOUT_MUTATION = 'mutation Logout { logout }';
@@ -39,7 +39,7 @@ export interface AuthProviderOptions {
 
 export function createAuthProvider(request: GraphQLRequest, options: AuthProviderOptions = {}): AuthProvider {
   const now = options.now ?? Date.now;
-  const useTimer = options.timer ?? typeof window !== 'undefined';
+  const useTimer = options.timer ?? 'window' in globalThis;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let refreshing: Promise<void> | null = null;
 
