@@ -33,14 +33,17 @@ export function scrubText(text: string): string {
   return text.replace(ID_NUMBER_TEXT, '$1********$2').replace(PHONE_TEXT, '$1****$2');
 }
 
-/** pino's error serializer, with the texts an error carries scrubbed. */
+/** Every string in `value` scrubbed, a few levels deep (an error's cause, a driver's meta). */
+function scrubDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (!value || typeof value !== 'object' || depth > 4) return value;
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, depth + 1)]));
+}
+
+/** pino's error serializer, with every text the error carries scrubbed (a PostgreSQL detail quotes row values). */
 function errorSerializer(error: unknown): unknown {
-  const out = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
-  if (!out || typeof out !== 'object') return out;
-  for (const key of ['message', 'stack', 'detail']) {
-    if (typeof out[key] === 'string') out[key] = scrubText(out[key] as string);
-  }
-  return out;
+  return scrubDeep(pino.stdSerializers.err(error as Error));
 }
 
 function levelFromEnv(raw = process.env.LOG_LEVEL): { level: string; invalid?: string } {

@@ -154,6 +154,7 @@ describe('redaction', () => {
     const from = raw.length;
     const error = Object.assign(new Error('duplicate key: Key (id_number)=(34132419900101123X), phone 13812345678'), {
       detail: 'Key (id_number)=(34132419900101123X) already exists.',
+      meta: { driverAdapterError: { cause: { originalMessage: 'duplicate 34132419900101123X' } } },
     });
     logger.info({ password: 'pw-1', token: 'tok-1', user: { idNumber: '34132419900101123X', phone: '13812345678', name: '张三' }, authorization: 'Bearer tok-2' }, 'fields');
     logger.error({ err: error }, 'an error');
@@ -165,5 +166,6 @@ describe('redaction', () => {
     expect(fields).toMatchObject({ password: '[redacted]', token: '[redacted]', authorization: '[redacted]', user: { idNumber: '[redacted]', phone: '[redacted]', name: '张三' } });
     expect(failed.err.message).toBe('duplicate key: Key (id_number)=(341324********123X), phone 138****5678');
     expect(failed.err.detail).toBe('Key (id_number)=(341324********123X) already exists.');
+    expect(failed.err.meta.driverAdapterError.cause.originalMessage).toBe('duplicate 341324********123X');
   });
 });
