@@ -60,7 +60,7 @@ export function findNativeSchemaEngine(): string | undefined {
   const dirs = [enginesDir, PRISMA_DIR, path.join(PRISMA_DIR, 'runtime'), path.dirname(PRISMA_DIR)].filter((d): d is string => !!d);
   const wanted = process.platform === 'win32' ? /^schema-engine-windows\.exe$/ : process.platform === 'darwin' ? /^schema-engine-darwin(-arm64)?$/ : /^schema-engine-(debian|rhel|linux|linux-musl|linux-arm64|linux-musl-arm64|linux-static)[\w.-]*$/;
   for (const dir of dirs) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = fs.readdirSync(dir);
     } catch {

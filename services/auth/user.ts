@@ -29,7 +29,7 @@ export const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
   nullable: true,
   authScopes: { permission: 'ADMINISTER_USERS' },
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     username: t.exposeString('username', { description: '用户名' }),
     displayName: t.exposeString('displayName', { description: '姓名' }),

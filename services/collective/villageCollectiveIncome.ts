@@ -28,7 +28,7 @@ export const VillageCollectiveIncomeRef = builder.prismaNode('VillageCollectiveI
   description: '村集体经济收入（某村某年某来源的收入）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     village: t.relation('village'),
     villageCode: t.exposeString('villageCode', { description: '12 位村级行政区划代码' }),

@@ -36,7 +36,7 @@ export const AlertRef = builder.prismaNode('Alert', {
   id: { field: 'id' },
   nullable: true,
   authScopes: { permission: 'READ_ALERTS' },
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     kind: t.expose('kind', { type: AlertKindEnum }),
     household: t.relation('household', { nullable: true, description: '比对到的住户' }),

@@ -50,7 +50,7 @@ export const DepartmentImportRef = builder.prismaNode('DepartmentImport', {
   id: { field: 'id' },
   nullable: true,
   authScopes: { permission: 'READ_IMPORTS' },
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     department: t.expose('department', { type: DepartmentEnum }),
     kind: t.expose('kind', { type: DatasetKindEnum }),

@@ -170,8 +170,10 @@ async function finish(
   const firstLine = new Map<string, number>();
   const unique: GoodRow[] = [];
   for (const row of rows.good) {
-    if (!firstLine.has(row.rowKey)) firstLine.set(row.rowKey, row.line), unique.push(row);
-    else if (++report.duplicateLineCount <= MAX_REPORTED_PROBLEMS) report.duplicateLines.push(row.line);
+    if (!firstLine.has(row.rowKey)) {
+      firstLine.set(row.rowKey, row.line);
+      unique.push(row);
+    } else if (++report.duplicateLineCount <= MAX_REPORTED_PROBLEMS) report.duplicateLines.push(row.line);
   }
   const chunkSize = Math.max(1, hooks.chunkSize ?? 500);
   const seen = new Set<string>();

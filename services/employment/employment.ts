@@ -33,7 +33,7 @@ export const EmploymentRef = builder.prismaNode('Employment', {
   description: '就业记录（人员、就业渠道、用工主体、起止日期、月工资）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     person: t.relation('person', { description: '就业人员（个人信息：统计人员无权查看）' }),
     channel: t.relation('channel', { description: '就业渠道' }),

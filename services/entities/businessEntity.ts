@@ -35,7 +35,7 @@ export const BusinessEntityRef = builder.prismaNode('BusinessEntity', {
   description: '新型农业经营主体（合作社、龙头企业、家庭农场、扶贫车间/工厂、园区基地）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     kind: t.expose('kind', { type: BusinessEntityKindEnum }),
     name: t.exposeString('name', { description: '名称' }),

@@ -12,7 +12,7 @@ export const HouseholdRef = builder.prismaNode('Household', {
   description: '住户（户）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     householdNumber: t.exposeString('householdNumber', { description: '户编号' }),
     village: t.relation('village'),

@@ -25,7 +25,7 @@ export const IncomeRecordRef = builder.prismaNode('IncomeRecord', {
   description: '家庭年度收入',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     year: t.exposeInt('year'),
     members: t.exposeInt('members', { description: '当年家庭人口' }),

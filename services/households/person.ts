@@ -13,7 +13,7 @@ export const PersonRef = builder.prismaNode('Person', {
   id: { field: 'id' },
   nullable: true,
   authScopes: { permission: 'READ_PERSONS' },
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     name: t.exposeString('name', { description: '姓名' }),
     idNumber: t.string({

@@ -41,7 +41,7 @@ export const BenefitLinkageContractRef = builder.prismaNode('BenefitLinkageContr
   description: '利益联结合同（经营主体与住户之间；按住户所在区域可见）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     contractNumber: t.exposeString('contractNumber', { description: '合同编号' }),
     mode: t.expose('mode', { type: LinkageModeEnum }),

@@ -38,7 +38,7 @@ export const AssistanceMeasureRef = builder.prismaNode('AssistanceMeasure', {
   description: '帮扶措施（一人一措施；未指定成员时针对全户）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     person: t.relation('person', { nullable: true, description: '针对的家庭成员（全户措施为空）' }),
     kind: t.expose('kind', { type: MeasureKindEnum }),
@@ -58,7 +58,7 @@ export const AssistancePlanRef = builder.prismaNode('AssistancePlan', {
   description: '帮扶方案（一户一方案）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household', { description: '住户' }),
     summary: t.exposeString('summary', { description: '方案概述' }),

@@ -72,7 +72,7 @@ export const MonitoringCaseRef = builder.prismaNode('MonitoringCase', {
   description: '防返贫监测案件（申报 → 入户核实 → 村两委研究 → 乡镇审核 → 县级审定；任一步可不予纳入）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household', { description: '住户' }),
     villageCode: t.exposeString('villageCode'),

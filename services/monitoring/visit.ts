@@ -55,7 +55,7 @@ export const RiskPointRef = builder.prismaNode('RiskPoint', {
   description: '风险点（走访未达标项等）；未解决的风险点计入筛查风险',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household'),
     aspect: t.expose('aspect', { type: VisitAspectEnum, nullable: true }),
@@ -82,7 +82,7 @@ export const VisitRef = builder.prismaNode('Visit', {
   description: '走访记录（九个方面）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household'),
     cadre: t.relation('cadre', { description: '走访干部' }),

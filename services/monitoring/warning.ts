@@ -23,7 +23,7 @@ export const WarningRef = builder.prismaNode('Warning', {
   description: '返贫预警（筛查结果；每户每年一条）',
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: parseIntId(id) ?? -1 }),
+  findUnique: (id) => ({ id: parseIntId(id) ?? -1 }),
   fields: (t) => ({
     household: t.relation('household', { description: '住户' }),
     year: t.exposeInt('year', { description: '筛查年度（收入年度）' }),

@@ -88,7 +88,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const databaseUrl = read(env, 'DATABASE_URL');
   if (databaseUrl !== undefined) {
-    let protocol = '';
+    let protocol: string;
     try {
       protocol = new URL(databaseUrl).protocol;
     } catch {

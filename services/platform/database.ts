@@ -74,7 +74,7 @@ async function checkReachable(url: string): Promise<void> {
 
 function connectReason(error: unknown): string {
   const e = error as { code?: string; message?: string };
-  switch (e.code) {
+  switch (e.code ?? '') {
     case 'ECONNREFUSED': return 'connection refused';
     case 'ENOTFOUND': case 'EAI_AGAIN': return 'host not found';
     case 'ETIMEDOUT': return 'connection timed out';

@@ -12,7 +12,6 @@ import {
   buildSchema,
   getNamedType,
   isInterfaceType,
-  isListType,
   isNonNullType,
   isObjectType,
   type GraphQLField,

@@ -3,7 +3,6 @@
 // test county. Skipped when /usr/bin/chromium is missing. E2E_BASE_URL points it
 // at an already running platform instead (e.g. `npm start`). Screenshots go to
 // test-results/screenshots/.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';

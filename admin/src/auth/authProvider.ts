@@ -96,8 +96,8 @@ export function createAuthProvider(request: GraphQLRequest, options: AuthProvide
         schedule();
       } catch (error) {
         const code = errorCode(error);
-        if (code === 'UNAUTHENTICATED') throw new Error('app.auth.wrong_password');
-        if (code === 'TOO_MANY_REQUESTS') throw new Error('app.auth.too_many_attempts');
+        if (code === 'UNAUTHENTICATED') throw new Error('app.auth.wrong_password', { cause: error });
+        if (code === 'TOO_MANY_REQUESTS') throw new Error('app.auth.too_many_attempts', { cause: error });
         throw error;
       }
     },

@@ -36,7 +36,7 @@ export function ExportButton() {
   };
 
   return (
-    <Button label={translate('app.export.button')} onClick={run} disabled={busy || total === 0} data-testid="export-xlsx">
+    <Button label={translate('app.export.button')} onClick={() => void run()} disabled={busy || total === 0} data-testid="export-xlsx">
       <DownloadIcon />
     </Button>
   );

@@ -54,7 +54,7 @@ function ReviewDialog({ decision, onClose }: { decision: 'CONFIRM' | 'DISMISS'; 
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={busy || missing} onClick={submit} data-testid="alert-review-confirm">{translate('ra.action.confirm')}</Button>
+        <Button variant="contained" disabled={busy || missing} onClick={() => void submit()} data-testid="alert-review-confirm">{translate('ra.action.confirm')}</Button>
       </DialogActions>
     </Dialog>
   );

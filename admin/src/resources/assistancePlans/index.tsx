@@ -13,7 +13,7 @@ import {
 } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { AppCreate, AppForm, AppList } from '../../common/crud.tsx';
-import { EnumField, useEnumChoices } from '../../common/enums.tsx';
+import { useEnumChoices } from '../../common/enums.tsx';
 import { regionFilters } from '../../common/regions.tsx';
 import { useSaveErrorHandler } from '../../common/conflict.tsx';
 import { can, type Viewer } from '../../auth/session.ts';
@@ -106,7 +106,7 @@ function AddMeasureDialog({ planId, members, onClose }: { planId: string; member
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={!kind || !description.trim()} onClick={submit}>{translate('ra.action.save')}</Button>
+        <Button variant="contained" disabled={!kind || !description.trim()} onClick={() => void submit()}>{translate('ra.action.save')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -109,7 +109,7 @@ function postFile(url: string, file: File, onUpload: (fraction: number) => void)
     xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
     xhr.upload.onprogress = (e) => e.lengthComputable && onUpload(e.loaded / e.total);
     xhr.onload = () => {
-      let body: UploadResult = {};
+      let body: UploadResult;
       try { body = JSON.parse(xhr.responseText) as UploadResult; } catch { body = { message: `HTTP ${xhr.status}` }; }
       resolve({ status: xhr.status, body });
     };
@@ -176,7 +176,7 @@ function ImportUpload() {
             {file ? file.name : translate('monitoring.import.choose_file')}
             <input hidden type="file" name="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </Button>
-          <Button variant="contained" onClick={upload} disabled={busy || !file || !department || !kind} data-testid="import-upload">
+          <Button variant="contained" onClick={() => void upload()} disabled={busy || !file || !department || !kind} data-testid="import-upload">
             {translate('monitoring.import.upload')}
           </Button>
           {busy && (

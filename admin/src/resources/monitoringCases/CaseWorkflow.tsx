@@ -98,7 +98,7 @@ function StepDialog({ step, onClose }: { step: CaseStep; onClose: () => void }) 
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={submit} disabled={busy || missing} data-testid="case-step-confirm">
+        <Button variant="contained" onClick={() => void submit()} disabled={busy || missing} data-testid="case-step-confirm">
           {translate('ra.action.confirm')}
         </Button>
       </DialogActions>
