@@ -5,7 +5,7 @@ import {
   Alert, Box, Button, Card, CardContent, Checkbox, FormControl, InputLabel, ListItemText, MenuItem, Select, Stack,
   Table, TableBody, TableCell, TableHead, TableRow, Typography,
 } from '@mui/material';
-import { Title, useGetList, useTranslate } from 'react-admin';
+import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { YEARS_2014_2020, num, shown, type CubeFilter, type CubeQuery } from '../cube/cube.ts';
 import { hasMember, regionFilter } from '../cube/members.ts';
@@ -33,6 +33,7 @@ function Multi({ label, value, options, onChange, testId }: { label: string; val
 
 export function ReportPage() {
   const translate = useTranslate();
+  const notify = useNotify();
   const meta = useCubeMeta();
   const views = meta.data?.length ? meta.data : FALLBACK_VIEWS;
   const townships = useGetList('townships', { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' } });
@@ -69,9 +70,12 @@ export function ReportPage() {
   }), [dimensions, measures, view]);
   const rows = result.data ?? [];
   const chartData = rows.map((r) => ({ x: dimensions.map((d) => String(r[d] ?? '')).join(' / '), ...Object.fromEntries(measures.map((m) => [m, num(r[m])])) }));
-  const exportAs = async (kind: 'xlsx' | 'csv') => {
+  // The spreadsheet library loads on demand: a failed load is shown, not left as an unhandled rejection.
+  const exportAs = (kind: 'xlsx' | 'csv') => {
     const name = `指标报表-${view.name}-${stamp()}`;
-    download(kind === 'xlsx' ? await xlsxBlob(view.name, columns, rows) : csvBlob(columns, rows), `${name}.${kind}`);
+    (kind === 'xlsx' ? xlsxBlob(view.name, columns, rows) : Promise.resolve(csvBlob(columns, rows)))
+      .then((blob) => download(blob, `${name}.${kind}`))
+      .catch((error: unknown) => notify((error as Error).message, { type: 'error' }));
   };
 
   return (
