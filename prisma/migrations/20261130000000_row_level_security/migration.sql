@@ -161,10 +161,14 @@ CREATE TRIGGER move_service_routing AFTER UPDATE OF region_code ON service_reque
 -- One policy per table for reads and writes. In a rule, IN_REGION(x) means
 -- "code x lies inside the viewer's region" and NEAR_REGION(x) also admits a
 -- region containing the viewer's (a village cadre sees its own township).
+-- The coalesce() is for the planner: it estimates a bare starts_with() with an
+-- unknown prefix at 0.5% of the rows, and on a county administrator's 32,000
+-- households chose nested loops that made screening 40 times slower; behind
+-- coalesce() it assumes half, and plans for many.
 CREATE FUNCTION fanpin_policy_expression(rule text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT regexp_replace(regexp_replace(rule,
-    'NEAR_REGION\(([a-z_]+)\)', '(starts_with(\1, (SELECT fanpin_region())) OR starts_with((SELECT fanpin_region()), \1))', 'g'),
-    'IN_REGION\(([a-z_(),. ]+?)\)(?=$| )', 'starts_with(\1, (SELECT fanpin_region()))', 'g')
+    'NEAR_REGION\(([a-z_]+)\)', 'coalesce(starts_with(\1, (SELECT fanpin_region())) OR starts_with((SELECT fanpin_region()), \1), false)', 'g'),
+    'IN_REGION\(([a-z_(),. ]+?)\)(?=$| )', 'coalesce(starts_with(\1, (SELECT fanpin_region())), false)', 'g')
 $$;
 -- `read_rule`, when given, widens what may be read (never what may be written).
 CREATE PROCEDURE fanpin_scope_table(tbl text, rule text, read_rule text DEFAULT NULL) LANGUAGE plpgsql AS $$
