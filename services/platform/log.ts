@@ -21,7 +21,19 @@ export type { Logger } from 'pino';
 const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Fields never logged: at the top level and inside the objects a line may carry (pino's redact paths). */
-const SECRET_FIELDS = ['password', 'newPassword', 'passwordHash', 'token', 'authorization', 'cookie', 'jwtSecret', 'secret', 'idNumber', 'phone', 'databaseUrl'];
+const SECRET_FIELDS = [
+  'password',
+  'newPassword',
+  'passwordHash',
+  'token',
+  'authorization',
+  'cookie',
+  'jwtSecret',
+  'secret',
+  'idNumber',
+  'phone',
+  'databaseUrl',
+];
 // Named parents, not `*.field`: wildcards made every line about 8 times slower here (~110 µs against ~12 µs).
 const SECRET_PARENTS = ['input', 'variables', 'user', 'viewer', 'params', 'headers', 'req.headers'];
 const REDACT_PATHS = [...SECRET_FIELDS, ...SECRET_PARENTS.flatMap((p) => SECRET_FIELDS.map((f) => `${p}.${f}`))];

@@ -25,14 +25,24 @@ let prisma: ReturnType<typeof createPrisma>;
 let base: string;
 
 beforeAll(async () => {
-  restoreDestination = setLogDestination({ write: (chunk: string) => { raw.push(chunk); lines.push(JSON.parse(chunk)); } });
+  restoreDestination = setLogDestination({
+    write: (chunk: string) => {
+      raw.push(chunk);
+      lines.push(JSON.parse(chunk));
+    },
+  });
   levelBefore = logger.level;
   logger.level = 'debug';
   process.env.CUBEJS_REFRESH_WORKER = 'false';
   prisma = createPrisma(testDatabaseUrl());
   server = createServer({ holdUntilReady: false });
   const platform = await mountPlatform(server.app, {
-    prisma, databaseUrl: testDatabaseUrl(), jwtSecret: DEV_JWT_SECRET, introspection: false, production: false, log: () => {},
+    prisma,
+    databaseUrl: testDatabaseUrl(),
+    jwtSecret: DEV_JWT_SECRET,
+    introspection: false,
+    production: false,
+    log: () => {},
   });
   stopPlatform = () => platform.stop();
   server.finalize();
@@ -70,7 +80,10 @@ async function linesOf(requestId: string, until: (l: Line[]) => boolean = (l) =>
 }
 
 async function login(requestId: string): Promise<string> {
-  const r = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { requestId, variables: { u: 'admin', p: PASSWORD } });
+  const r = await graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+    requestId,
+    variables: { u: 'admin', p: PASSWORD },
+  });
   expect(r.body.errors).toBeUndefined();
   return r.body.data.login.token as string;
 }
@@ -80,7 +93,13 @@ describe('request ids', () => {
     const id = `login.${process.pid}:a-1`;
     const token = await login(id);
     const ofLogin = await linesOf(id, (l) => l.some((x) => x.component === 'http') && l.some((x) => x.component === 'audit'));
-    expect(ofLogin.find((l) => l.component === 'http')).toMatchObject({ method: 'POST', path: '/graphql', status: 200, level: 'info', msg: 'request' });
+    expect(ofLogin.find((l) => l.component === 'http')).toMatchObject({
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      level: 'info',
+      msg: 'request',
+    });
     expect(ofLogin.find((l) => l.component === 'audit')).toMatchObject({ action: 'LOGIN', entity: 'User' });
     expect(await sql('SELECT action FROM audit_log WHERE request_id = $1', [id])).toContainEqual({ action: 'LOGIN' });
     // The password and the token are in this request's body and answer, never in a line.
@@ -88,14 +107,20 @@ describe('request ids', () => {
     expect(raw.join('')).not.toContain(token);
 
     const readId = `read-${process.pid}`;
-    const read = await graphql('{ households(first: 3, filter: { regionCode: "341324100" }) { edges { node { head { idNumber } } } } }', { token, requestId: readId });
+    const read = await graphql('{ households(first: 3, filter: { regionCode: "341324100" }) { edges { node { head { idNumber } } } } }', {
+      token,
+      requestId: readId,
+    });
     expect(read.id).toBe(readId);
     const idNumbers: string[] = read.body.data.households.edges.map((e: any) => e.node.head.idNumber);
     expect(idNumbers).toHaveLength(3);
     expect(idNumbers.every((n) => /^\d{17}[\dX]$/.test(n))).toBe(true); // unmasked for the county administrator
     const ofRead = await linesOf(readId, (l) => l.some((x) => x.component === 'http') && l.some((x) => x.component === 'audit'));
     expect(ofRead.find((l) => l.component === 'audit')).toMatchObject({ action: 'READ_PERSONAL_DATA', records: 3 });
-    const audited = await sql<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE request_id = $1 AND action = 'READ_PERSONAL_DATA'", [readId]);
+    const audited = await sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE request_id = $1 AND action = 'READ_PERSONAL_DATA'",
+      [readId],
+    );
     expect(audited).toEqual([{ n: 3 }]);
     for (const n of idNumbers) expect(raw.join('')).not.toContain(n);
   });
@@ -140,7 +165,9 @@ describe('request ids', () => {
   it("carries the id into Cube's log lines", async () => {
     const id = `cube-${process.pid}`;
     const query = encodeURIComponent(JSON.stringify({ measures: ['poverty.household_count'] }));
-    const response = await fetch(`${base}/cubejs-api/v1/load?query=${query}`, { headers: { authorization: 'not-a-token', 'x-request-id': id } });
+    const response = await fetch(`${base}/cubejs-api/v1/load?query=${query}`, {
+      headers: { authorization: 'not-a-token', 'x-request-id': id },
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get('x-request-id')).toBe(id);
     const cube = (await linesOf(id, (l) => l.some((x) => x.component === 'cube'))).find((l) => l.component === 'cube');
@@ -156,14 +183,27 @@ describe('redaction', () => {
       detail: 'Key (id_number)=(34132419900101123X) already exists.',
       meta: { driverAdapterError: { cause: { originalMessage: 'duplicate 34132419900101123X' } } },
     });
-    logger.info({ password: 'pw-1', token: 'tok-1', user: { idNumber: '34132419900101123X', phone: '13812345678', name: '张三' }, authorization: 'Bearer tok-2' }, 'fields');
+    logger.info(
+      {
+        password: 'pw-1',
+        token: 'tok-1',
+        user: { idNumber: '34132419900101123X', phone: '13812345678', name: '张三' },
+        authorization: 'Bearer tok-2',
+      },
+      'fields',
+    );
     logger.error({ err: error }, 'an error');
     const written = raw.slice(from).join('');
     for (const secret of ['pw-1', 'tok-1', 'tok-2', '34132419900101123X', '13812345678']) expect(written).not.toContain(secret);
     const mine = raw.slice(from).map((l) => JSON.parse(l));
     const fields = mine.find((l) => l.msg === 'fields');
     const failed = mine.find((l) => l.msg === 'an error');
-    expect(fields).toMatchObject({ password: '[redacted]', token: '[redacted]', authorization: '[redacted]', user: { idNumber: '[redacted]', phone: '[redacted]', name: '张三' } });
+    expect(fields).toMatchObject({
+      password: '[redacted]',
+      token: '[redacted]',
+      authorization: '[redacted]',
+      user: { idNumber: '[redacted]', phone: '[redacted]', name: '张三' },
+    });
     expect(failed.err.message).toBe('duplicate key: Key (id_number)=(341324********123X), phone 138****5678');
     expect(failed.err.detail).toBe('Key (id_number)=(341324********123X) already exists.');
     expect(failed.err.meta.driverAdapterError.cause.originalMessage).toBe('duplicate 341324********123X');

@@ -25,11 +25,14 @@ function sources(dir: string): string[] {
 /** `file:line: text` for each code line (not a comment) that matches. */
 function offenders(files: string[], pattern: RegExp): string[] {
   return files.flatMap((file) =>
-    fs.readFileSync(path.join(REPO_ROOT, file), 'utf8').split('\n').flatMap((text, i) => {
-      const code = text.trim();
-      if (code.startsWith('//') || code.startsWith('*') || code.startsWith('/*')) return [];
-      return pattern.test(code) ? [`${file}:${i + 1}: ${code}`] : [];
-    }),
+    fs
+      .readFileSync(path.join(REPO_ROOT, file), 'utf8')
+      .split('\n')
+      .flatMap((text, i) => {
+        const code = text.trim();
+        if (code.startsWith('//') || code.startsWith('*') || code.startsWith('/*')) return [];
+        return pattern.test(code) ? [`${file}:${i + 1}: ${code}`] : [];
+      }),
   );
 }
 
