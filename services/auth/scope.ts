@@ -7,24 +7,16 @@
 import type { Context } from '../graphql/context.ts';
 import { viewerOf } from '../graphql/context.ts';
 import { badInput } from '../graphql/errors.ts';
+import { LEVEL_COLUMN, isRegionCode, within, type RegionColumn } from '../../kernel/regions.ts';
 
-const LEVEL_COLUMN = { 6: 'countyCode', 9: 'townshipCode', 12: 'villageCode' } as const;
-type LevelColumn = (typeof LEVEL_COLUMN)[keyof typeof LEVEL_COLUMN];
+// The code ↔ column rules are the kernel's; the helpers below apply them to a request.
+export { isRegionCode, within };
 
 /** A filter on the three region columns. */
-export type RegionWhere = Partial<Record<LevelColumn, string>>;
+export type RegionWhere = Partial<Record<RegionColumn, string>>;
 
 /** Matches no row: used when a requested region lies outside the viewer's scope. */
 export const NOTHING = { countyCode: '' } as const satisfies RegionWhere;
-
-export function isRegionCode(code: string): boolean {
-  return /^\d+$/.test(code) && code.length in LEVEL_COLUMN;
-}
-
-/** True when `code` (any level) lies inside `scope`. */
-export function within(code: string, scope: string): boolean {
-  return code.startsWith(scope);
-}
 
 /**
  * The narrower of the viewer's scope and a requested region, or null when the
