@@ -30,8 +30,6 @@ export class CodedError extends Error {
   }
 }
 
-export const isCodedError = (error: unknown): error is CodedError => error instanceof CodedError;
-
 export const unauthenticated = () => new CodedError('UNAUTHENTICATED', '请先登录 (authentication required)');
 
 export const forbidden = (what = '该操作') =>

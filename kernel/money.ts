@@ -1,6 +1,7 @@
 // Money is yuan with at most two decimals (fen), carried as a decimal string
 // end to end (API, console, exports): never a binary float. The server turns
-// the checked text into a Prisma Decimal; the console sends it as it is.
+// the checked text into a Prisma Decimal (graphql/scalars.ts); the console
+// checks its form fields with the same rule before sending the text.
 
 /** Up to 12 integer digits (a county's budget fits) and at most two decimals. */
 export const MONEY_PATTERN = /^-?\d{1,12}(\.\d{1,2})?$/;
@@ -11,12 +12,4 @@ export function moneyText(value: unknown): string | null {
   if (typeof text !== 'string') return null;
   const trimmed = text.trim();
   return MONEY_PATTERN.test(trimmed) ? trimmed : null;
-}
-
-/** Exactly two decimals (`12.5` → `12.50`, `-3` → `-3.00`) by string padding, so no float rounding. */
-export function formatMoney(value: string | number): string {
-  const text = moneyText(value);
-  if (text === null) throw new RangeError(`not an amount of money: ${JSON.stringify(value)}`);
-  const [whole, fraction = ''] = text.split('.');
-  return `${whole}.${fraction.padEnd(2, '0')}`;
 }

@@ -22,19 +22,7 @@ export function isRegionCode(code: string): boolean {
   return /^\d+$/.test(code) && code.length in LEVEL_COLUMN;
 }
 
-/** The column to compare a scope code with, or null when the code has no level's length. */
-export function regionColumn(code: string): RegionColumn | null {
-  return isRegionCode(code) ? LEVEL_COLUMN[code.length as keyof typeof LEVEL_COLUMN] : null;
-}
-
 /** True when `code` (any level) lies inside `scope` (a code of a level's length). */
 export function within(code: string, scope: string): boolean {
   return isRegionCode(scope) && code.startsWith(scope);
-}
-
-/** The narrower of two overlapping scopes, or null when they do not overlap. */
-export function narrowerScope(a: string, b: string): string | null {
-  if (within(a, b)) return a;
-  if (within(b, a)) return b;
-  return null;
 }

@@ -5,7 +5,7 @@
 import { GraphQLError } from 'graphql';
 import type { CodedError } from '../../kernel/errors.ts';
 
-export { CodedError, isCodedError, type ErrorCode, unauthenticated, forbidden, notFound, conflict, badInput } from '../../kernel/errors.ts';
+export { CodedError, ERROR_CODES, type ErrorCode, unauthenticated, forbidden, notFound, conflict, badInput } from '../../kernel/errors.ts';
 
 /**
  * For errors raised before execution (building the context): Apollo prefixes a

@@ -14,7 +14,7 @@ import { logger } from '../platform/log.ts';
 import { flushPersonalDataReads } from '../audit/audit.ts';
 import { bearerToken, tokenRefusalMessage, viewerFromToken } from '../auth/token.ts';
 import { createContext, type Context } from './context.ts';
-import { CodedError, asGraphQLError } from './errors.ts';
+import { CodedError, ERROR_CODES, asGraphQLError } from './errors.ts';
 import { limitsPlugin } from './limits.ts';
 import { schema } from './schema.ts';
 
@@ -42,8 +42,8 @@ query Households {
 `;
 
 /** Codes a caller may see as they are; everything else is an internal error. */
-const PUBLIC_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE',
+const PUBLIC_CODES = new Set<string>([
+  ...ERROR_CODES,
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);

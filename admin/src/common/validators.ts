@@ -2,6 +2,7 @@
 // (kernel/identifiers), so a bad code is caught before it is sent.
 import { validateCreditCode } from '../../../kernel/identifiers/creditCode.ts';
 import { validateResidentId } from '../../../kernel/identifiers/residentId.ts';
+import { moneyText } from '../../../kernel/money.ts';
 
 /** The identifier modules answer "中文 (English)": each language gets its half. */
 function localized(reason: string) {
@@ -25,7 +26,7 @@ export const residentId = (value: unknown) => {
 
 export const money = (value: unknown) => {
   if (value == null || value === '') return undefined;
-  return /^-?\d{1,12}(\.\d{1,2})?$/.test(String(value).trim()) ? undefined : 'app.validation.money';
+  return moneyText(String(value)) !== null ? undefined : 'app.validation.money';
 };
 
 export const year = (min: number, max: number) => (value: unknown) => {
