@@ -8,6 +8,9 @@ import { createGraphQLClient } from '../../admin/src/data/graphql.ts';
 import { startApi, DEMO_PASSWORD, type TestApi } from '../support/api.ts';
 import { sql, sqlOne } from '../support/sql.ts';
 
+// A cap for a busy shared machine (each test waits on answers, never on time): logins cost a scrypt each, Cube compiles per region.
+const SLOW = { timeout: 180_000 };
+
 let api: TestApi;
 let clock = 0;
 let auth: ReturnType<typeof createAuthProvider>;
@@ -28,7 +31,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-describe('console session', () => {
+describe('console session', SLOW, () => {
   it('renews the session when the token is near its end, and not before', async () => {
     clock = 0;
     await auth.login({ username: 'stats', password: DEMO_PASSWORD });

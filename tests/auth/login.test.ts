@@ -9,6 +9,9 @@ import { ADDRESS_LIMIT, USERNAME_LIMIT, WINDOW_SECONDS } from '../../services/au
 import { sql, sqlOne } from '../support/sql.ts';
 import { PASSWORD, startPlatform, type Platform, type Reply } from './support.ts';
 
+// A cap for a busy shared machine (each test waits on answers, never on time): logins cost a scrypt each, Cube compiles per region.
+const SLOW = { timeout: 180_000 };
+
 let p: Platform;
 
 beforeAll(async () => {
@@ -32,7 +35,7 @@ function expectThrottled(r: Reply) {
   expect(r.body.data?.login ?? null).toBeNull();
 }
 
-describe('throttling', () => {
+describe('throttling', SLOW, () => {
   it(`by username: after ${USERNAME_LIMIT} failures even the right password waits, until the window ends`, async () => {
     const from = '127.0.0.11';
     for (let i = 0; i < USERNAME_LIMIT; i++) expect(code(await p.login('township3', `wrong-${i}`, from))).toBe('UNAUTHENTICATED');
@@ -79,7 +82,7 @@ describe('throttling', () => {
   });
 });
 
-describe('no user enumeration', () => {
+describe('no user enumeration', SLOW, () => {
   it('unknown, inactive and locked users run the same statements and one scrypt each, like a wrong password', async () => {
     const inactive = `inactive_${Date.now().toString(36)}`;
     const { password_hash } = await sqlOne<{ password_hash: string }>(`select password_hash from app_user where username = 'township9'`);

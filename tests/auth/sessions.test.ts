@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
 import { SESSION_MAX_SECONDS, TOKEN_TTL_SECONDS } from '../../services/auth/token.ts';
 import { sql, sqlOne } from '../support/sql.ts';
+import { tokenForNewUser } from '../support/tokens.ts';
 import { ACCEPTED, REFUSED, startPlatform, type Platform } from './support.ts';
+
+// A cap for a busy shared machine (each test waits on answers, never on time): logins cost a scrypt each, Cube compiles per region.
+const SLOW = { timeout: 180_000 };
 
 let p: Platform;
 let admin: string;
@@ -25,6 +29,12 @@ beforeAll(async () => {
   p = await startPlatform();
   admin = await p.token('admin');
   townships = (await sql<{ code: string }>('select code from township order by code limit 2')).map((t) => t.code);
+  // Cube compiles its model once per region on first use (seconds, a minute on a busy machine):
+  // done here for the two townships the tests use, so each test measures only its own requests.
+  for (const regionCode of townships) {
+    const token = await tokenForNewUser(p.prisma, { role: 'TOWNSHIP_OFFICER', regionCode });
+    expect((await p.request('GET', '/cubejs-api/v1/meta', { headers: { authorization: token } })).status).toBe(200);
+  }
 });
 
 afterAll(async () => {
@@ -47,7 +57,7 @@ async function update(user: { id: string; version: number }, changes: Record<str
   return r.body.data.updateUser.user;
 }
 
-describe('an old token is refused everywhere after the user changes', () => {
+describe('an old token is refused everywhere after the user changes', SLOW, () => {
   it.each([
     ['deactivation', { active: false }],
     ['demotion (role change)', { role: 'VILLAGE_CADRE' }],
@@ -99,7 +109,7 @@ describe('an old token is refused everywhere after the user changes', () => {
   });
 });
 
-describe('logout and refresh', () => {
+describe('logout and refresh', SLOW, () => {
   it('logout ends that session on the server, and only that one', async () => {
     const first = await p.token('township1');
     const second = await p.token('township1');
@@ -150,7 +160,7 @@ describe('logout and refresh', () => {
   });
 });
 
-describe('tokens always expire', () => {
+describe('tokens always expire', SLOW, () => {
   /** A token with the claims of a live session but a chosen expiry (or none). */
   async function forge(exp: number | null) {
     const login = (await p.login('dept1')).body.data.login;
