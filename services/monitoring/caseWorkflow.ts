@@ -20,15 +20,18 @@ import { RoleEnum } from '../auth/login.ts';
 import type { CaseStage, Role } from '../../prisma/generated/client/enums.ts';
 import { todayInChina } from '../../kernel/dates.ts';
 import { enumLabel } from '../../kernel/labels.ts';
+import type { RegionColumn } from '../../kernel/regions.ts';
+
+/** A step's name is its action's label (kernel/labels.ts). */
+const labelOf = (step: { action: CaseAction }) => enumLabel('CaseAction', step.action);
 import { MonitoringCasePayload, MonitoringCaseRef } from './monitoringCase.ts';
 
 export type CaseAction = 'VERIFY' | 'REVIEW_IN_VILLAGE' | 'REVIEW_IN_TOWNSHIP' | 'APPROVE' | 'REJECT' | 'ELIMINATE_RISK';
-type Level = 'villageCode' | 'townshipCode' | 'countyCode';
+type Level = RegionColumn;
 
 interface Step {
   action: CaseAction;
   mutation: string;
-  label: string;
   from: CaseStage[];
   to: CaseStage;
   /** Who may act: a role, acting at a level (its region code equals the case's code at that level). */
@@ -42,17 +45,17 @@ const COUNTY = { role: 'COUNTY_ADMIN', level: 'countyCode' } as const;
 
 /** The forward steps, in order; a case at `from` moves to `to`. */
 export const FORWARD: Step[] = [
-  { action: 'VERIFY', mutation: 'verifyMonitoringCase', label: '入户核实', from: ['DECLARED'], to: 'VERIFIED', actors: [VILLAGE], reasonRequired: false },
-  { action: 'REVIEW_IN_VILLAGE', mutation: 'reviewMonitoringCaseInVillage', label: '村两委研究', from: ['VERIFIED'], to: 'VILLAGE_REVIEWED', actors: [VILLAGE], reasonRequired: false },
-  { action: 'REVIEW_IN_TOWNSHIP', mutation: 'reviewMonitoringCaseInTownship', label: '乡镇审核', from: ['VILLAGE_REVIEWED'], to: 'TOWNSHIP_REVIEWED', actors: [TOWNSHIP], reasonRequired: false },
-  { action: 'APPROVE', mutation: 'approveMonitoringCase', label: '县级审定', from: ['TOWNSHIP_REVIEWED'], to: 'APPROVED', actors: [COUNTY], reasonRequired: false },
+  { action: 'VERIFY', mutation: 'verifyMonitoringCase', from: ['DECLARED'], to: 'VERIFIED', actors: [VILLAGE], reasonRequired: false },
+  { action: 'REVIEW_IN_VILLAGE', mutation: 'reviewMonitoringCaseInVillage', from: ['VERIFIED'], to: 'VILLAGE_REVIEWED', actors: [VILLAGE], reasonRequired: false },
+  { action: 'REVIEW_IN_TOWNSHIP', mutation: 'reviewMonitoringCaseInTownship', from: ['VILLAGE_REVIEWED'], to: 'TOWNSHIP_REVIEWED', actors: [TOWNSHIP], reasonRequired: false },
+  { action: 'APPROVE', mutation: 'approveMonitoringCase', from: ['TOWNSHIP_REVIEWED'], to: 'APPROVED', actors: [COUNTY], reasonRequired: false },
 ];
 const REJECT: Step = {
-  action: 'REJECT', mutation: 'rejectMonitoringCase', label: '不予纳入', from: ['DECLARED', 'VERIFIED', 'VILLAGE_REVIEWED', 'TOWNSHIP_REVIEWED'],
+  action: 'REJECT', mutation: 'rejectMonitoringCase', from: ['DECLARED', 'VERIFIED', 'VILLAGE_REVIEWED', 'TOWNSHIP_REVIEWED'],
   to: 'REJECTED', actors: [VILLAGE, TOWNSHIP, COUNTY], reasonRequired: true,
 };
 const ELIMINATE: Step = {
-  action: 'ELIMINATE_RISK', mutation: 'eliminateMonitoringCaseRisk', label: '风险消除', from: ['APPROVED'], to: 'RISK_ELIMINATED',
+  action: 'ELIMINATE_RISK', mutation: 'eliminateMonitoringCaseRisk', from: ['APPROVED'], to: 'RISK_ELIMINATED',
   actors: [{ role: 'COUNTY_ADMIN', level: 'inRegion' }, { role: 'TOWNSHIP_OFFICER', level: 'inRegion' }], reasonRequired: true,
 };
 export const STEPS: Step[] = [...FORWARD, REJECT, ELIMINATE];
@@ -85,14 +88,14 @@ export const availableSteps = (viewer: Viewer | null, c: CaseRow) =>
 
 const CaseActionEnum = builder.enumType('CaseAction', {
   description: '案件办理动作',
-  values: Object.fromEntries(STEPS.map((s) => [s.action, { description: `${s.label}（${s.mutation}）` }])) as Record<CaseAction, { description: string }>,
+  values: Object.fromEntries(STEPS.map((s) => [s.action, { description: `${labelOf(s)}（${s.mutation}）` }])) as Record<CaseAction, { description: string }>,
 });
 
 const CaseStepRef = builder.objectRef<{ step: Step; role: Role }>('CaseStep').implement({
   description: '一个办理步骤：动作、名称、由哪个角色办理、对应的 mutation',
   fields: (t) => ({
     action: t.field({ type: CaseActionEnum, resolve: (s) => s.step.action }),
-    label: t.string({ description: '步骤名称', resolve: (s) => s.step.label }),
+    label: t.string({ description: '步骤名称', resolve: (s) => labelOf(s.step) }),
     role: t.field({ type: RoleEnum, description: '办理角色', resolve: (s) => s.role }),
     mutation: t.string({ description: 'mutation 名称', resolve: (s) => s.step.mutation }),
   }),
@@ -141,18 +144,18 @@ async function takeStep(ctx: Context, step: Step, input: { id: { id: string }; v
   const viewer = viewerOf(ctx);
   const id = requireIntId(String(input.id.id), 'id');
   const reason = input.reason?.trim() || null;
-  if (step.reasonRequired && !reason) throw badInput('reason', `${step.label}须填写理由 (a reason is required)`);
+  if (step.reasonRequired && !reason) throw badInput('reason', `${labelOf(step)}须填写理由 (a reason is required)`);
   return inTransaction(ctx, async (tx) => {
     const before = await tx.monitoringCase.findFirst({ where: { id } });
     if (!before) throw notFound('监测案件', String(input.id.id));
     if (!step.from.includes(before.stage)) {
       throw new CodedError(
         'CONFLICT',
-        `该案件当前处于「${enumLabel('CaseStage', before.stage)}」阶段，不能办理「${step.label}」(the case is at stage ${before.stage})`,
+        `该案件当前处于「${enumLabel('CaseStage', before.stage)}」阶段，不能办理「${labelOf(step)}」(the case is at stage ${before.stage})`,
         { stage: before.stage },
       );
     }
-    if (!mayAct(viewer, step, before)) throw forbidden(`办理「${step.label}」`);
+    if (!mayAct(viewer, step, before)) throw forbidden(`办理「${labelOf(step)}」`);
     if (before.version !== input.version) throw conflict('监测案件');
     // The guard that decides races: only one UPDATE can match this version and stage.
     const { count } = await tx.monitoringCase.updateMany({
