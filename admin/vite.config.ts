@@ -30,7 +30,8 @@ export default defineConfig({
       '/graphql': { target: api, changeOrigin: true },
       '/cubejs-api': { target: api, changeOrigin: true },
     },
-    // The console imports the pure identifier validators from services/.
+    // The console imports the kernel (../kernel: identifiers, dates, labels, money) and the
+    // root node_modules, so the dev server may serve the repository root.
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
   },
 });
