@@ -7,8 +7,8 @@ const KERNEL = '^kernel/';
 const DATA = '^(prisma/(?!seed/)|services/(db|scopedDb|dbErrors)\\.ts$)';
 const SEED = '^prisma/seed/';
 // Platform leaves every server layer may use: settings, the logger, the terminal
-// printer, startup errors, security headers. They import nothing above the data layer.
-const INFRA = '^services/platform/(config|errors|headers|log|terminal)\\.ts$';
+// printer, security headers. They import nothing above the data layer.
+const INFRA = '^services/platform/(config|headers|log|terminal)\\.ts$';
 // Auditing and personal-data masking: every mutation helper of the toolkit writes through it.
 const AUDIT = '^services/audit/';
 // The Pothos builder and the helpers areas build their types with; it knows no area.
@@ -54,7 +54,7 @@ module.exports = {
       from: { path: KERNEL },
       to: { dependencyTypes: ['core'], pathNot: '^(node:)?crypto$' },
     },
-    only('platform-leaves', 'Settings, logger, terminal, errors and headers stay leaves, so anyone may use them.', INFRA, `${KERNEL}|${DATA}|${INFRA}|${PACKAGES}`),
+    only('platform-leaves', 'Settings, logger, terminal and headers stay leaves, so anyone may use them.', INFRA, `${KERNEL}|${DATA}|${INFRA}|${PACKAGES}`),
     only('data-layer', 'The data layer (prisma/, the Prisma client) imports the kernel and itself.', DATA, `${KERNEL}|${DATA}|${INFRA}|${PACKAGES}`),
     only('seed', 'The generator imports only the kernel and the data layer, never the API.', SEED, `${KERNEL}|${DATA}|${SEED}|${PACKAGES}`),
     only('audit', 'Auditing knows the data layer and the kernel only (not GraphQL): the toolkit writes through it.', AUDIT, `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${PACKAGES}`),

@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { DEFAULT_SEED, loadConfig } from '../services/platform/config.ts';
 import { toolDatabase } from '../services/platform/database.ts';
 import { applyMigrations } from '../prisma/migrate.ts';
-import { isStartupError } from '../services/platform/errors.ts';
+import { isStartupError } from '../kernel/errors.ts';
 import { terminal } from '../services/platform/terminal.ts';
 import { loadCounty } from '../prisma/seed/index.ts';
 import { SeedError } from '../prisma/seed/load.ts';

@@ -6,7 +6,7 @@
 import { loadConfig } from './platform/config.ts';
 import { startDatabase, redactUrl } from './platform/database.ts';
 import type { Database } from './platform/database.ts';
-import { describeError, isStartupError } from './platform/errors.ts';
+import { describeError, isStartupError } from '../kernel/errors.ts';
 import { createServer } from './platform/server.ts';
 import type { PlatformServer } from './platform/server.ts';
 import { applyMigrations } from '../prisma/migrate.ts';

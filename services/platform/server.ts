@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
-import { StartupError, describeError } from './errors.ts';
+import { StartupError, describeError } from '../../kernel/errors.ts';
 import { logger, requestIds } from './log.ts';
 
 export type Status = 'starting' | 'ok' | 'stopping';

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDatabase } from '../../services/platform/database.ts';
 import type { Database } from '../../services/platform/database.ts';
-import { StartupError } from '../../services/platform/errors.ts';
+import { StartupError } from '../../kernel/errors.ts';
 
 const tmpDirs: string[] = [];
 const running: Database[] = [];

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StartupError } from '../../services/platform/errors.ts';
+import { StartupError } from '../../kernel/errors.ts';
 import { createServer } from '../../services/platform/server.ts';
 import type { PlatformServer } from '../../services/platform/server.ts';
 
