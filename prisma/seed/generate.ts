@@ -2,6 +2,7 @@
 // set of rows per table; ids continue from one county to the next, so the
 // parts can be loaded (and checksummed) one at a time without holding the
 // whole data set in memory.
+import { fillDerivedRegions } from './derivedRegions.ts';
 import { Random } from './random.ts';
 import { Ids, emptyTables, type Tables } from './model.ts';
 import { buildIndustries, emitReference, type IndustryModel } from './reference.ts';
@@ -78,5 +79,6 @@ function generateOneCounty(seed: number, county: CountyDef, industries: Industry
 
   buildServiceWindows(seed, code, townships, households, ids, out);
   buildLoveSupermarkets(seed, code, townships, households, ids, out);
+  fillDerivedRegions(out);
   return out;
 }

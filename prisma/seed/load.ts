@@ -15,6 +15,7 @@ import { StartupError } from '../../kernel/errors.ts';
 import { checkArgs, generateParts } from './generate.ts';
 import { PASSWORD_PENDING } from './cadres.ts';
 import { Checksum, columnsOf, copyLine } from './encode.ts';
+import { REGION_TRIGGERS } from './derivedRegions.ts';
 import { SERIAL_TABLES, TABLE_NAMES, type Row, type TableName, type Tables } from './model.ts';
 
 export interface LoadProgress {
@@ -175,6 +176,9 @@ export async function loadParts(databaseUrl: string, opts: LoadOptions, onlyIfEm
     }
 
     const foreignKeys = await dropForeignKeys(client, log);
+    // The generator wrote every region_code the triggers would (derivedRegions.ts): as the
+    // tables' owner, switch the per-row lookups off for the load (on again before COMMIT).
+    if (foreignKeys) for (const [table, trigger] of REGION_TRIGGERS) await client.query(`ALTER TABLE ${quote(table)} DISABLE TRIGGER ${quote(trigger)}`);
 
     const sum = new Checksum();
     let done = 0;
@@ -224,6 +228,7 @@ export async function loadParts(databaseUrl: string, opts: LoadOptions, onlyIfEm
       }
     }
 
+    if (foreignKeys) for (const [table, trigger] of REGION_TRIGGERS) await client.query(`ALTER TABLE ${quote(table)} ENABLE TRIGGER ${quote(trigger)}`);
     const t1 = Date.now();
     if (foreignKeys) {
       for (const fk of foreignKeys) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${quote(fk.name)} ${fk.def}`);

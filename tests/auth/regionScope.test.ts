@@ -19,7 +19,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { startApi, DEMO_PASSWORD, type TestApi } from '../support/api.ts';
-import { closeSql, globalId, sql, sqlOne } from '../support/sql.ts';
+import { closeSql, globalId, sql, sqlOne, sqlPool } from '../support/sql.ts';
 import { hashPassword } from '../../kernel/password.ts';
 import { ROLES, type Role } from '../../kernel/policy.ts';
 import { REPO_ROOT } from '../../services/platform/config.ts';
@@ -86,7 +86,11 @@ const NODE_RULES: Record<string, Rule | 'GLOBAL'> = {
       (v.role === 'DEPARTMENT_USER' && row.department === v.department) ||
       (v.role !== 'DEPARTMENT_USER' && (row.alert_codes ?? []).some((code) => code.startsWith(v.region))),
   },
-  User: { sql: `SELECT id::text AS key, region_code AS code FROM app_user`, visible: (row, v) => inRegion(row, v) || row.key === String(v.id) },
+  // Users are read when their region contains the viewer's too (who approved, who imported).
+  User: {
+    sql: `SELECT id::text AS key, region_code AS code FROM app_user`,
+    visible: (row, v) => row.code.startsWith(v.region) || v.region.startsWith(row.code) || row.key === String(v.id),
+  },
   Industry: 'GLOBAL',
   EmploymentChannel: 'GLOBAL',
   ScreeningRule: 'GLOBAL',
@@ -108,6 +112,8 @@ const GLOBAL_TABLES = new Set([
 
 const schema: GraphQLSchema = buildSchema(readFileSync(`${REPO_ROOT}/schema.graphql`, 'utf8'));
 const OBJECT_DEPTH = 3;
+/** The API refuses queries deeper than 10 levels. */
+const MAX_DEPTH = 10;
 const PAGE = 3;
 
 /** A field's arguments when the walk can supply them (pages, a year); null when it cannot. */
@@ -121,36 +127,52 @@ function argumentsOf(field: GraphQLField<unknown, unknown>): string | null {
   return parts.length ? `(${parts.join(', ')})` : '';
 }
 
-/** The selection of `type`, following object fields `depth` objects deep. */
-function selection(type: GraphQLObjectType, depth: number): string {
-  const fields = type.getFields();
-  const parts = ['__typename'];
-  if (fields.id) parts.push('id');
-  if (type.name.endsWith('Connection')) {
-    const edge = getNamedType(fields.edges!.type) as GraphQLObjectType;
-    const node = getNamedType(edge.getFields().node!.type) as GraphQLObjectType;
-    return `edges { node { ${selection(node, depth)} } }`;
-  }
-  if (depth === 0) return parts.join(' ');
-  for (const field of Object.values(fields)) {
-    const named = getNamedType(field.type);
-    if (!isObjectType(named)) continue;
+const isConnection = (type: GraphQLObjectType) => type.name.endsWith('Connection');
+const nodeOf = (connection: GraphQLObjectType) =>
+  getNamedType((getNamedType(connection.getFields().edges!.type) as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType;
+/** Levels a selection of `type` needs before its own fields: a connection's edges and node. */
+const wrapper = (type: GraphQLObjectType) => (isConnection(type) ? 2 : 0);
+
+/** The object fields of `type` the walk can follow (arguments it can supply). */
+function relations(type: GraphQLObjectType): { field: GraphQLField<unknown, unknown>; target: GraphQLObjectType; args: string }[] {
+  return Object.values(type.getFields()).flatMap((field) => {
+    const target = getNamedType(field.type);
     const args = argumentsOf(field);
-    if (args === null) continue;
-    parts.push(`${field.name}${args} { ${selection(named, depth - 1)} }`);
+    return isObjectType(target) && args !== null ? [{ field, target, args }] : [];
+  });
+}
+
+/** The selection of `type` whose fields sit at `level`, following relations `objects` deep within the depth limit. */
+function selection(type: GraphQLObjectType, objects: number, level: number, only?: string): string {
+  if (isConnection(type)) return `edges { node { ${selection(nodeOf(type), objects, level + 2, only)} } }`;
+  const parts = ['__typename'];
+  if (type.getFields().id) parts.push('id');
+  if (objects === 0) return parts.join(' ');
+  for (const { field, target, args } of relations(type)) {
+    if (only && field.name !== only) continue;
+    if (level + 1 + wrapper(target) > MAX_DEPTH) continue;
+    parts.push(`${field.name}${args} { ${selection(target, objects - 1, level + 1)} }`);
   }
   return parts.join(' ');
 }
 
-/** One query per list or object on Query: every relation reachable from it. */
+/**
+ * Queries reaching every relation from every list or object of Query: one per
+ * root field and relation of its records, so each stays inside the API's limits.
+ */
 function walkQueries(): { name: string; query: string }[] {
   const queries: { name: string; query: string }[] = [];
   for (const field of Object.values(schema.getQueryType()!.getFields())) {
     const named = getNamedType(field.type);
-    if (!isObjectType(named) || isInterfaceType(named)) continue;
+    if (!isObjectType(named)) continue;
     const args = argumentsOf(field);
     if (args === null) continue;
-    queries.push({ name: field.name, query: `{ ${field.name}${args} { ${selection(named, OBJECT_DEPTH)} } }` });
+    const record = isConnection(named) ? nodeOf(named) : named;
+    const root = (inner: string) => `{ ${field.name}${args} { ${inner} } }`;
+    queries.push({ name: field.name, query: root(selection(named, 0, 2)) });
+    for (const { field: relation } of relations(record)) {
+      queries.push({ name: `${field.name}.${relation.name}`, query: root(selection(named, OBJECT_DEPTH, 2, relation.name)) });
+    }
   }
   return queries;
 }
@@ -265,6 +287,30 @@ describe('every type and table says its scope', () => {
     );
     expect(tables.filter((t) => !GLOBAL_TABLES.has(t.name) && (!t.rls || t.policies === 0)).map((t) => t.name)).toEqual([]);
     expect(tables.filter((t) => GLOBAL_TABLES.has(t.name) && t.rls).map((t) => t.name)).toEqual([]);
+  });
+
+  it('derives every region_code in the database, and the generated county wrote the same ones', async () => {
+    // The loader writes region_code itself and skips the triggers (prisma/seed/derivedRegions.ts):
+    // on a sample of each table, the database's own trigger must derive the same code again.
+    const tables = await sql<{ name: string; triggered: boolean }>(
+      `select c.table_name as name, exists (select 1 from pg_trigger t where t.tgrelid = c.table_name::regclass and t.tgname = 'region_from_parent') as triggered
+         from information_schema.columns c where c.table_schema = 'public' and c.column_name = 'region_code' and c.table_name <> 'app_user' order by 1`,
+    );
+    expect(tables.filter((t) => !t.triggered).map((t) => t.name)).toEqual([]);
+    const client = await sqlPool().connect();
+    try {
+      for (const { name } of tables) {
+        await client.query('BEGIN');
+        const { rows } = await client.query<{ old: string; new: string }>(
+          `with s as (select ctid as c, region_code as old from "${name}" limit 300)
+           update "${name}" t set region_code = '' from s where t.ctid = s.c returning s.old, t.region_code as new`,
+        );
+        await client.query('ROLLBACK');
+        expect(rows.filter((r) => r.old !== r.new), name).toEqual([]);
+      }
+    } finally {
+      client.release();
+    }
   });
 });
 

@@ -158,7 +158,9 @@ $$;
 CREATE TRIGGER move_service_routing AFTER UPDATE OF region_code ON service_request
   FOR EACH ROW WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION fanpin_move_service_routing();
 
--- One policy per table for reads and writes. In a rule, IN_REGION(x) means
+-- One policy per table for reads and writes. Inside a subquery of a rule, name
+-- the table's own columns with the table (`department_import.id`): a bare `id`
+-- is the subquery's. In a rule, IN_REGION(x) means
 -- "code x lies inside the viewer's region" and NEAR_REGION(x) also admits a
 -- region containing the viewer's (a village cadre sees its own township).
 -- The coalesce() is for the planner: it estimates a bare starts_with() with an
@@ -251,11 +253,11 @@ CALL fanpin_scope_table('alert',
   || ' AND (fanpin_role() IS DISTINCT FROM ''DEPARTMENT_USER'' OR fanpin_record_department(record_id) = fanpin_department())');
 CALL fanpin_scope_table('department_import',
   'fanpin_role() = ''COUNTY_ADMIN'' OR (fanpin_role() = ''DEPARTMENT_USER'' AND department::text = fanpin_department())'
-  || ' OR EXISTS (SELECT 1 FROM alert a WHERE fanpin_record_import(a.record_id) = id)');
+  || ' OR EXISTS (SELECT 1 FROM alert a WHERE fanpin_record_import(a.record_id) = department_import.id)');
 CALL fanpin_scope_table('department_record',
   'fanpin_role() = ''COUNTY_ADMIN'''
   || ' OR (fanpin_role() = ''DEPARTMENT_USER'' AND fanpin_import_department(import_id) = fanpin_department())'
-  || ' OR EXISTS (SELECT 1 FROM alert a WHERE a.record_id = id)');
+  || ' OR EXISTS (SELECT 1 FROM alert a WHERE a.record_id = department_record.id)');
 
 -- Users: written inside the region; read also when their region contains the
 -- viewer's (the county administrator who approved a township's case), and oneself.
