@@ -10,7 +10,9 @@ const UNIT_TESTS = [
   'tests/analytics/nativeFallback.test.ts',
   'tests/graphql/schema.test.ts',
   'tests/platform/server.test.ts',
+  'tests/audit/exports.test.ts',
   'tests/platform/noBareConsole.test.ts',
+  'tests/auth/unscopedClient.test.ts',
   'tests/admin/{console,dataProvider,generatedTypes,i18n,monitoring,schemaContract}.test.ts',
 ];
 
