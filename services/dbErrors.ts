@@ -8,7 +8,8 @@ import { CodedError } from '../kernel/errors.ts';
 export const RETRY_AFTER_SECONDS = 5;
 
 /** Prisma codes and PostgreSQL states meaning "down, restarting, overloaded or too slow". */
-const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// P2024/P2028: no connection (or no transaction) within the wait; a transaction past its timeout.
+const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 const UNAVAILABLE_PG = new Set([
   '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006',
   '57014', // query_canceled: statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS)

@@ -174,6 +174,9 @@ builder.mutationField('runScreening', (t) =>
         checkGrading(rule.grading); // refuses a hand-edited, malformed rule before it is used
         // Runs of the same year are serialised: overlapping regions never race on (household, year).
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('runScreening'), ${args.year}::int)`;
+        // A county run is one deliberate bulk statement: it may take as long as its transaction,
+        // beyond the pool's statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) for ordinary requests.
+        await tx.$executeRaw`SET LOCAL statement_timeout = '60s'`;
         const [row] = await tx.$queryRawUnsafe<{ out: RawOut }[]>(screeningSql(column), args.year, region);
         const out = row!.out;
         const raised = out.raisedIds.length;

@@ -82,8 +82,10 @@ export const ScreeningRuleRef = builder.prismaNode('ScreeningRule', {
     '年度筛查规则（配置，非代码）。grading 以 JSON 存储：[{"level":"RED","maxIncomeRatio":1.0,"minRisks":1}, …]，' +
     '按顺序取第一条满足“人均纯收入 ≤ maxIncomeRatio × 贫困线 且 风险项数 ≥ minRisks”的规则定级',
   id: { field: 'year' },
-  // The key of a global id is text: a year outside int4 would reach the database.
+  // The key of a global id is text: a year outside int4 would reach the database;
+  // a year without a rule is null (not found), not an error.
   findUnique: (year) => ({ year: parseIntId(year) ?? -1 }),
+  nullable: true,
   fields: (t) => ({
     year: t.exposeInt('year'),
     povertyLine: t.expose('povertyLine', { type: 'Decimal', description: '贫困线（元/人·年）' }),

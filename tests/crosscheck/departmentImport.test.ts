@@ -7,6 +7,9 @@ import { closeSql, sql, sqlOne } from '../support/sql.ts';
 import { progressOf } from '../../services/crosscheck/importService.ts';
 import { residentIdCheckChar } from '../../kernel/identifiers/index.ts';
 import { csv, startCrosscheckApi, unknownId, type CrosscheckApi } from './support.ts';
+import { xlsxBomb } from './zipBomb.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type P = { id: number; id_number: string; name: string; household_id: number; township_code: string; village_code: string };
 let api: CrosscheckApi;
@@ -211,5 +214,43 @@ describe('department imports', () => {
     expect(await sqlOne(`select status, version, review_note from alert where id = $1`, [mine!.id])).toEqual({ status: 'CONFIRMED', version: 2, review_note: '已核实' });
     const dept = await api.gql(m, { i: { id: gid(mine!.id), version: 2, decision: 'CONFIRM' } }, dept1);
     expect(dept.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses an xlsx that expands hugely as REJECTED (422), keeping nothing but the reason', async () => {
+    const bomb = await xlsxBomb(1024); // about 1 MB on the wire, 1 GB unpacked
+    const res = await api.upload('/api/department-imports', { ...DEATHS, fileName: 'bomb.xlsx' }, bomb, XLSX, admin);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ status: 'REJECTED', rowCount: 0, badRowCount: 0 });
+    expect(res.body.report.rejected).toMatch(/解压后超过 64 MB.*\(the xlsx is larger than 64 MB when decompressed\)/);
+    expect(await sql(`select 1 from department_record where import_id = $1`, [res.body.importId])).toEqual([]);
+  });
+
+  it('reports the first 100 bad rows and duplicate lines, with the exact totals', async () => {
+    const [p] = await persons(REGISTERED, 1, 90);
+    const badDates = Array.from({ length: 130 }, () => [p!.id_number, p!.name, '2020-02-30']);
+    const repeats = Array.from({ length: 121 }, () => [p!.id_number, p!.name, '2020-03-01']);
+    const file = csv(['身份证号', '姓名', '死亡日期'], [...badDates, ...repeats]);
+    const res = await api.upload('/api/department-imports', { ...DEATHS, fileName: 'many-problems.csv' }, file, 'text/csv', admin);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'COMPLETED', rowCount: 251, badRowCount: 130 });
+    expect(res.body.report).toMatchObject({ badRowsTruncated: true, duplicateLineCount: 120 });
+    expect(res.body.report.badRows).toHaveLength(100);
+    expect(res.body.report.badRows[99].line).toBe(101);
+    expect(res.body.report.duplicateLines).toHaveLength(100);
+    expect(res.body.report.duplicateLines[0]).toBe(133);
+    const read = await api.gql(`query($id: ID!) { node(id: $id) { ... on DepartmentImport { badRowCount report { badRowsTruncated duplicateLineCount badRows { line } duplicateLines } } } }`,
+      { id: res.body.id }, admin);
+    expect(read.data.node).toMatchObject({ badRowCount: 130, report: { badRowsTruncated: true, duplicateLineCount: 120 } });
+    expect(read.data.node.report.badRows).toHaveLength(100);
+  });
+
+  it('reads progress by numeric or global id; another type or a malformed id is BAD_USER_INPUT', async () => {
+    const progress = (id: string) => fetch(`${api.base}/api/department-imports/${encodeURIComponent(id)}/progress`, { headers: { authorization: `Bearer ${admin}` } })
+      .then(async (r) => ({ status: r.status, body: await r.json() }));
+    expect(await progress(String(importId))).toMatchObject({ status: 200, body: { status: 'COMPLETED', processed: 8, total: 8 } });
+    expect(await progress(Buffer.from(`DepartmentImport:${importId}`).toString('base64'))).toMatchObject({ status: 200, body: { processed: 8 } });
+    expect(await progress(Buffer.from(`Household:${importId}`).toString('base64'))).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', field: 'id' } });
+    expect(await progress('not-an-id')).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', field: 'id' } });
+    expect(await progress('99999999999')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 });

@@ -39,6 +39,15 @@ describe('abuse limits', () => {
     expect(variable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });
   });
 
+  it('refuses nodes(ids:) beyond a page, given inline or as a variable', async () => {
+    const id = Buffer.from('Household:1').toString('base64');
+    const inline = await refusedBeforeExecution(`{ nodes(ids: [${Array.from({ length: 101 }, () => `"${id}"`).join(', ')}]) { id } }`);
+    expect(inline.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    const variable = await refusedBeforeExecution(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array.from({ length: 500 }, () => id) });
+    expect(variable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    expect(variable.status).toBe(400);
+  });
+
   it('refuses a giant document', async () => {
     const padding = ' '.repeat(100_000);
     const result = await api.gql(`{ viewer { username } }${padding}`, {}, admin);

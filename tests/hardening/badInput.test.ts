@@ -151,7 +151,7 @@ describe('generated bad input to every mutation', () => {
       const bulk = !/^(create|update|delete|record|login)/.test(field.name) && !field.args.some((a) => /ID|Input/.test(a.type.toString()));
       const safe = (v: Record<string, unknown>) => !bulk || Object.values(v).every((x) => typeof x !== 'number' || x < 2000 || x > 2030);
       const typedVariables = fc.record(typed).filter(safe);
-      const wildVariables = fc.tuple(fc.record(wild), fc.subarray(field.args.map((a) => a.name), { maxLength: 1 }))
+      const wildVariables = fc.tuple(fc.record(wild), fc.subarray(field.args.map((a) => a.name), { maxLength: Math.min(1, field.args.length) }))
         .map(([v, drop]) => { for (const d of drop) delete v[d]; return v; }).filter(safe);
       // Three in four calls are well-typed, so they reach the resolvers and the database.
       const callArb = fc.record({

@@ -204,5 +204,7 @@ export function mutationDocument(field: GraphQLField<unknown, unknown>): string 
       return f.args.some((a) => isNonNullType(a.type)) ? '' : f.name;
     }).join(' ');
   }
-  return `mutation Fuzz(${args}) { result: ${field.name}(${pass}) { ${selection} } }`;
+  // Without arguments (logout, refreshSession) `Fuzz()` would not parse; a scalar result (logout) takes no selection.
+  const call = `result: ${field.name}${pass ? `(${pass})` : ''}${isObjectType(payload) ? ` { ${selection} }` : ''}`;
+  return `mutation Fuzz${args ? `(${args})` : ''} { ${call} }`;
 }
