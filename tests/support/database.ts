@@ -7,13 +7,16 @@ import path from 'node:path';
 import pg from 'pg';
 
 /**
- * How a file's database is copied from the template (PostgreSQL 15). Measured on
- * this 2-core machine with the loaded county (~935,000 rows, 142 MB), busy:
- * FILE_COPY 1.8–2.3 s per clone alone and 2.9 s for three at once; WAL_LOG
- * 1.8–2.0 s alone and 4.4 s for three at once, since it writes the whole 142 MB
- * through the WAL, where FILE_COPY copies files and pays two checkpoints.
+ * How a file's database is copied from the template (PostgreSQL 15), measured on
+ * this 2-core machine with the loaded county (~935,000 rows, 142 MB) while other
+ * test runs kept it busy (load 10, then 20), clone + drop, medians:
+ *   FILE_COPY  2.3 s + 1.7 s, then 9.4 s + 2.8 s; three at once 2.9 s, then 7.5 s
+ *   WAL_LOG    2.0 s + 0.4 s, then 5.2 s + 1.6 s; three at once 4.4 s, then 10.2 s
+ * FILE_COPY forces two immediate checkpoints per clone, which flush whatever the
+ * other files have written meanwhile; WAL_LOG writes the 142 MB through the WAL
+ * (136 MB) instead. Files mostly start one at a time, so WAL_LOG.
  */
-const CLONE_STRATEGY = 'FILE_COPY';
+const CLONE_STRATEGY = 'WAL_LOG';
 /** PostgreSQL truncates identifiers beyond 63 bytes. */
 const MAX_NAME = 63;
 
