@@ -93,7 +93,6 @@ CALL fanpin_derive_region('case_transition', 'case_id', 'monitoring_case', 'vill
 CALL fanpin_derive_region('assistance_measure', 'plan_id', 'assistance_plan', 'region_code');
 CALL fanpin_derive_region('insurance_claim', 'policy_id', 'insurance_policy', 'region_code');
 CALL fanpin_derive_region('visit_aspect_result', 'visit_id', 'visit', 'region_code');
-DROP PROCEDURE fanpin_derive_region(text, text, text, text);
 
 -- Monitoring cases and alerts already kept a copy of the household's codes
 -- (county, township, village) for their indexes: the database now keeps it.
@@ -139,24 +138,8 @@ END
 $$;
 CREATE TRIGGER move_service_request AFTER UPDATE OF village_code ON household
   FOR EACH ROW WHEN (OLD.village_code IS DISTINCT FROM NEW.village_code) EXECUTE FUNCTION fanpin_move_service_request();
-ALTER TABLE service_routing ADD COLUMN region_code VARCHAR(12) NOT NULL DEFAULT '';
-CREATE FUNCTION fanpin_region_of_service_routing() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-BEGIN
-  NEW.region_code := coalesce((SELECT r.region_code FROM service_request r WHERE r.id = NEW.request_id), '');
-  RETURN NEW;
-END
-$$;
-CREATE TRIGGER region_from_parent BEFORE INSERT OR UPDATE OF request_id, region_code ON service_routing
-  FOR EACH ROW EXECUTE FUNCTION fanpin_region_of_service_routing();
-UPDATE service_routing SET region_code = region_code;
-CREATE FUNCTION fanpin_move_service_routing() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-BEGIN
-  UPDATE service_routing SET region_code = NEW.region_code WHERE request_id = NEW.id;
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER move_service_routing AFTER UPDATE OF region_code ON service_request
-  FOR EACH ROW WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION fanpin_move_service_routing();
+CALL fanpin_derive_region('service_routing', 'request_id', 'service_request', 'region_code');
+DROP PROCEDURE fanpin_derive_region(text, text, text, text);
 
 -- One policy per table for reads and writes. Inside a subquery of a rule, name
 -- the table's own columns with the table (`department_import.id`): a bare `id`
