@@ -63,6 +63,13 @@ module.exports = {
     only('api', 'The assembled API imports everything below it, never the entry points.', API, `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${TOOLKIT}|${AREAS}|${API}|${PACKAGES}`),
     only('console', 'The console imports only itself, the kernel (no node:crypto) and packages; its API types are generated.', '^admin/', `^admin/|${KERNEL}(?!password\\.ts$)|${PACKAGES}`),
     {
+      name: 'placed',
+      comment: 'Every server file belongs to a layer: a new folder or root file under services/ is added to one of them here.',
+      severity: 'error',
+      from: { path: '^services/', pathNot: [DATA, INFRA, AUDIT, TOOLKIT, AREAS, API, ENTRY] },
+      to: {},
+    },
+    {
       name: 'not-to-tests',
       comment: 'Nothing but tests imports the tests.',
       severity: 'error',
