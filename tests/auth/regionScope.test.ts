@@ -160,8 +160,8 @@ function selection(type: GraphQLObjectType, objects: number, level: number, only
  * Queries reaching every relation from every list or object of Query: one per
  * root field and relation of its records, so each stays inside the API's limits.
  */
-function walkQueries(): { name: string; query: string }[] {
-  const queries: { name: string; query: string }[] = [];
+function walkQueries(): { name: string; queries: string[] }[] {
+  const queries: { name: string; queries: string[] }[] = [];
   for (const field of Object.values(schema.getQueryType()!.getFields())) {
     const named = getNamedType(field.type);
     if (!isObjectType(named)) continue;
@@ -169,9 +169,11 @@ function walkQueries(): { name: string; query: string }[] {
     if (args === null) continue;
     const record = isConnection(named) ? nodeOf(named) : named;
     const root = (inner: string) => `{ ${field.name}${args} { ${inner} } }`;
-    queries.push({ name: field.name, query: root(selection(named, 0, 2)) });
+    queries.push({ name: field.name, queries: [root(selection(named, 0, 2))] });
     for (const { field: relation } of relations(record)) {
-      queries.push({ name: `${field.name}.${relation.name}`, query: root(selection(named, OBJECT_DEPTH, 2, relation.name)) });
+      // Deepest first; a shallower walk where the API's cost limit refuses the deeper one.
+      const depths = Array.from({ length: OBJECT_DEPTH }, (_, i) => OBJECT_DEPTH - i);
+      queries.push({ name: `${field.name}.${relation.name}`, queries: depths.map((depth) => root(selection(named, depth, 2, relation.name))) });
     }
   }
   return queries;
@@ -222,8 +224,12 @@ async function createUser(role: Role, region: string, username: string): Promise
 async function walk(user: { viewer: Viewer; token: string }) {
   const seen = new Map<string, Set<string>>();
   const problems: string[] = [];
-  for (const { name, query } of walkQueries()) {
-    const result = await api.gql(query, {}, user.token);
+  for (const { name, queries } of walkQueries()) {
+    let result = await api.gql(queries[0]!, {}, user.token);
+    for (const shallower of queries.slice(1)) {
+      if (!result.errors?.some((e) => e.extensions?.limit)) break;
+      result = await api.gql(shallower, {}, user.token);
+    }
     for (const error of result.errors ?? []) {
       // Refusals by role are expected (a statistician reads no persons); anything else is a bug.
       if (error.extensions?.code !== 'FORBIDDEN') problems.push(`${name}: ${error.extensions?.code} ${error.message} at ${error.path?.join('.')}`);
@@ -294,7 +300,8 @@ describe('every type and table says its scope', () => {
     // on a sample of each table, the database's own trigger must derive the same code again.
     const tables = await sql<{ name: string; triggered: boolean }>(
       `select c.table_name as name, exists (select 1 from pg_trigger t where t.tgrelid = c.table_name::regclass and t.tgname = 'region_from_parent') as triggered
-         from information_schema.columns c where c.table_schema = 'public' and c.column_name = 'region_code' and c.table_name <> 'app_user' order by 1`,
+         from information_schema.columns c where c.table_schema = 'public' and c.column_name = 'region_code'
+           and c.table_name not in ('app_user', 'region_pledge') order by 1`, // there, region_code is the record's own
     );
     expect(tables.filter((t) => !t.triggered).map((t) => t.name)).toEqual([]);
     const client = await sqlPool().connect();
@@ -314,8 +321,11 @@ describe('every type and table says its scope', () => {
   });
 });
 
+/** A walk is about 150 requests: minutes on a busy machine. */
+const WALK_TIMEOUT = 600_000;
+
 describe.each(ROLES)('as %s scoped to one township (a village cadre: one village)', (role) => {
-  it('reaches nothing outside the scope through any list or relation, and meets no error but refusals', async () => {
+  it('reaches nothing outside the scope through any list or relation, and meets no error but refusals', { timeout: WALK_TIMEOUT }, async () => {
     const { leaks, problems, seen } = await walk(users.get(role)!);
     expect(leaks).toEqual([]);
     expect(problems).toEqual([]);
@@ -329,7 +339,7 @@ describe.each(ROLES)('as %s scoped to one township (a village cadre: one village
 });
 
 describe('derived records follow their household', () => {
-  it('makes a household that moved away unreachable, with everything hanging off it', async () => {
+  it('makes a household that moved away unreachable, with everything hanging off it', { timeout: WALK_TIMEOUT }, async () => {
     // A household of the scoped township with members, incomes, a contract, a visit and a case if it has them.
     const moved = await sqlOne<{ id: number }>(
       `select h.id from household h where h.township_code = $1
