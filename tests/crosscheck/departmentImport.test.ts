@@ -13,6 +13,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 type P = { id: number; id_number: string; name: string; household_id: number; township_code: string; village_code: string };
 let api: CrosscheckApi;
+/** About 1 MB on the wire, 1 GB unpacked; built before the server is in use (it takes a few seconds). */
+let bomb: Buffer;
 let admin: string;
 let township1: string;
 let dept1: string;
@@ -26,6 +28,7 @@ const REGISTERED = `h.registered`;
 const NOT_COUNTED = `not h.registered and h.monitoring_category is null`;
 
 beforeAll(async () => {
+  bomb = await xlsxBomb(1024);
   api = await startCrosscheckApi({
     chunkSize: 1,
     afterChunk: async (importId, processed) => {
@@ -217,7 +220,6 @@ describe('department imports', () => {
   });
 
   it('refuses an xlsx that expands hugely as REJECTED (422), keeping nothing but the reason', async () => {
-    const bomb = await xlsxBomb(1024); // about 1 MB on the wire, 1 GB unpacked
     const res = await api.upload('/api/department-imports', { ...DEATHS, fileName: 'bomb.xlsx' }, bomb, XLSX, admin);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ status: 'REJECTED', rowCount: 0, badRowCount: 0 });

@@ -12,7 +12,7 @@ import { createServer, type PlatformServer } from '../../services/platform/serve
 import { mountGraphQL } from '../../services/graphql/server.ts';
 import { configureLogin } from '../../services/auth/login.ts';
 import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
-import { post, login } from '../support/realServer.ts';
+import { post } from '../support/realServer.ts';
 
 interface Api { url: string; prisma: PrismaClient; server: PlatformServer; stop(): Promise<void> }
 
@@ -59,6 +59,15 @@ async function waitingOnLock(table: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** A token (login runs scrypt: slow on a busy machine, so a generous timeout). */
+async function login(url: string, username: string): Promise<string> {
+  const result = await post(url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', null,
+    { u: username, p: process.env.DEMO_PASSWORD || 'demo-password' }, 120_000);
+  const token = result.body?.data?.login?.token;
+  if (!token) throw new Error(`login ${username} failed: ${JSON.stringify(result)}`);
+  return token;
 }
 
 const codes = (body: any): string[] => (body?.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code);
