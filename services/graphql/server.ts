@@ -1,19 +1,19 @@
 // Mounts the GraphQL API at /graphql on the platform's express app: Apollo
 // Server 5, JWT viewer in the context, coded and masked errors, abuse limits,
-// and the offline IDE (Altair, served from node_modules) for browsers.
+// and, outside production, the offline IDE for browsers (ide.ts).
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { PothosValidationError } from '@pothos/core';
 import type { GraphQLFormattedError } from 'graphql';
-import { getDistDirectory, renderAltair } from 'altair-static';
 import type { PrismaClient } from '../db.ts';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, serviceUnavailable } from '../dbErrors.ts';
 import { logger } from '../platform/log.ts';
 import { flushPersonalDataReads } from '../audit/audit.ts';
 import { bearerToken, tokenRefusalMessage, viewerFromToken } from '../auth/token.ts';
 import { createContext, type Context } from './context.ts';
+import { mountIde } from './ide.ts';
 import { CodedError, ERROR_CODES, asGraphQLError } from './errors.ts';
 import { limitsPlugin } from './limits.ts';
 import { schema } from './schema.ts';
@@ -22,24 +22,12 @@ export interface GraphQLOptions {
   prisma: PrismaClient;
   jwtSecret: string;
   introspection: boolean;
+  /** Serve the browser IDE at /graphql (never in production). */
+  ide?: boolean;
 }
 
 // Lines written while a request is served carry its requestId (platform/log.ts).
 const log = logger.child({ component: 'graphql' });
-
-const IDE_START_QUERY = `# 1. 登录，复制 token；2. 在 Headers 中加入 Authorization: Bearer <token>
-# 1. Log in and copy the token; 2. add the header Authorization: Bearer <token>
-mutation Login {
-  login(username: "admin", password: "demo-password") { token user { username role regionCode } }
-}
-
-query Households {
-  households(first: 10, filter: { regionCode: "341324100", status: LIFTED }) {
-    totalCount
-    edges { node { id householdNumber liftedYear head { name idNumber } perCapitaNetIncome(year: 2020) } }
-  }
-}
-`;
 
 /** Codes a caller may see as they are; everything else is an internal error. */
 const PUBLIC_CODES = new Set<string>([
@@ -117,15 +105,7 @@ export async function mountGraphQL(app: Express, options: GraphQLOptions): Promi
   });
   await server.start();
 
-  const ide = renderAltair({
-    baseURL: '/graphql/ide/',
-    endpointURL: '/graphql',
-    initialSettings: { language: 'zh-CN' } as never,
-    // A first-time visitor starts from a login; the token then goes into the Authorization header.
-    initialQuery: IDE_START_QUERY,
-  });
-  app.use('/graphql/ide', express.static(getDistDirectory(), { index: false }));
-  app.get('/graphql', (req, res, next) => (req.accepts(['json', 'html']) === 'html' && !req.query.query ? res.type('html').send(ide) : next()));
+  if (options.ide) mountIde(app);
 
   app.use(
     '/graphql',

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { StartupError, describeError } from '../../kernel/errors.ts';
+import { securityHeaders } from './headers.ts';
 import { logger, requestIds } from './log.ts';
 
 export type Status = 'starting' | 'ok' | 'stopping';
@@ -63,6 +64,7 @@ export function createServer(options: ServerOptions = {}): PlatformServer {
   const readiness = new Readiness();
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(requestIds());
 
   app.get('/healthz', (_req, res) => {
