@@ -27,7 +27,7 @@ const DEFS: Record<string, ColumnDef[]> = {
     ['riskTypes', (r) => (r.riskTypes ?? []).map((v: string) => zhEnum('RiskType', v)).join('、')],
   ],
   persons: [
-    'name', ['idNumber', (r) => r.idNumber], ['gender', 'Gender'], 'birthDate', ['relation', 'HouseholdRelation'], 'householdNumber',
+    'name', ['idNumber', (r) => r.idNumber], ['gender', 'Gender'], 'birthYear', 'birthDate', ['relation', 'HouseholdRelation'], 'householdNumber',
     ['laborCapacity', 'LaborCapacity'], ['health', 'HealthStatus'], ['schooling', 'SchoolingStage'], 'basicMedicalInsurance',
     'criticalIllnessInsurance', 'medicalAssistance', 'pensionInsurance',
   ],
@@ -44,11 +44,15 @@ const DEFS: Record<string, ColumnDef[]> = {
   users: ['username', 'displayName', ['role', 'Role'], 'regionCode', 'canReadPersonalData', 'active'],
 };
 
+/** Columns a viewer without the personal-data permission does not get at all (the API sends them null). */
+const REVEAL_ONLY = new Set(['birthDate']);
+
 const plain = (value: unknown) => (typeof value === 'boolean' ? (value ? '是' : '否') : value ?? '');
 
 export function exportColumns(resource: string, revealPersonalData: boolean): Column[] {
   const fields = (zhApp.resources as Record<string, { fields: Record<string, string> }>)[resource]?.fields ?? {};
-  return (DEFS[resource] ?? []).map((def) => {
+  const defs = (DEFS[resource] ?? []).filter((def) => revealPersonalData || !REVEAL_ONLY.has(typeof def === 'string' ? def : def[0]));
+  return defs.map((def) => {
     const [key, how] = typeof def === 'string' ? [def, undefined] : def;
     const header = fields[key] ?? key;
     let value: Column['value'] =

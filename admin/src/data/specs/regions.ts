@@ -37,7 +37,7 @@ export const households: ResourceSpec = {
     'householdNumber villageCode townshipCode village { id name township { id name } } address phone head { id name } ' +
     'registered registeredYear status liftedYear monitoringCategory monitoringSince riskEliminatedAt riskTypes version',
   detailFields:
-    'members { id name idNumber gender birthDate relation laborCapacity health schooling deceasedAt version } ' +
+    'members { id name idNumber gender birthDate birthYear relation laborCapacity health schooling deceasedAt version } ' +
     'incomeRecords { id year members wageIncome businessIncome propertyIncome transferIncome productionExpenses netIncome perCapitaNetIncome }',
   filterType: 'HouseholdFilter',
   orderByType: 'HouseholdOrderBy',
@@ -67,7 +67,7 @@ export const persons: ResourceSpec = {
   type: 'Person',
   connection: 'persons',
   fields:
-    'name idNumber gender birthDate relation phone laborCapacity health chronicIllnessCertificate disabilityCertificate ' +
+    'name idNumber gender birthDate birthYear age relation phone laborCapacity health chronicIllnessCertificate disabilityCertificate ' +
     'disabilityGrade schooling basicMedicalInsurance criticalIllnessInsurance medicalAssistance pensionInsurance deceasedAt ' +
     'household { id householdNumber villageCode } version',
   filterType: 'PersonFilter',

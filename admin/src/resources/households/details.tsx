@@ -7,6 +7,7 @@ import {
 } from 'react-admin';
 import { EnumField } from '../../common/enums.tsx';
 import { MaskedIdField } from '../persons/MaskedIdField.tsx';
+import { BirthField } from '../persons/BirthField.tsx';
 import { can, type Viewer } from '../../auth/session.ts';
 import type { ConsoleDataProvider } from '../../data/index.ts';
 import { HOUSEHOLD_EMPLOYMENT } from '../../data/documents.ts';
@@ -19,7 +20,7 @@ export function MemberTable() {
         <TextField source="name" label="resources.persons.fields.name" />
         <MaskedIdField source="idNumber" label="resources.persons.fields.idNumber" />
         <EnumField source="gender" enumName="Gender" label="resources.persons.fields.gender" />
-        <TextField source="birthDate" label="resources.persons.fields.birthDate" />
+        <BirthField source="birthDate" label="resources.persons.fields.birthDate" />
         <EnumField source="relation" enumName="HouseholdRelation" label="resources.persons.fields.relation" />
         <EnumField source="laborCapacity" enumName="LaborCapacity" label="resources.persons.fields.laborCapacity" />
         <EnumField source="health" enumName="HealthStatus" label="resources.persons.fields.health" />

@@ -12,6 +12,7 @@ import { regionFilters } from '../../common/regions.tsx';
 import { residentId } from '../../common/validators.ts';
 import { can, type Viewer } from '../../auth/session.ts';
 import { MaskedIdField } from './MaskedIdField.tsx';
+import { BirthField } from './BirthField.tsx';
 
 const filters = [
   ...regionFilters,
@@ -28,7 +29,8 @@ function PersonList() {
         <TextField source="name" />
         <MaskedIdField source="idNumber" sortable={false} />
         <EnumField source="gender" enumName="Gender" sortable={false} />
-        <TextField source="birthDate" />
+        {/* Masked viewers may not order by birth date (it ranks the hidden digits): the API refuses it. */}
+        <BirthField source="birthDate" sortable={can.revealPersonalData(permissions)} />
         <ReferenceField source="householdId" reference="households" link="show" sortable={false} />
         <EnumField source="relation" enumName="HouseholdRelation" sortable={false} />
         <EnumField source="laborCapacity" enumName="LaborCapacity" sortable={false} />
@@ -83,7 +85,7 @@ function PersonEdit() {
           </>
         )}
         <Labeled source="gender"><EnumField source="gender" enumName="Gender" /></Labeled>
-        <Labeled source="birthDate"><TextField source="birthDate" /></Labeled>
+        <Labeled source="birthDate"><BirthField source="birthDate" /></Labeled>
         <PersonFields />
       </AppForm>
     </AppEdit>
