@@ -30,7 +30,8 @@ const login = (page: Page, username: string) => loginAt(page, base, username);
 
 /** `monitoring.monitored_households` over the whole county, as the dashboard asks Cube. */
 function monitoredHouseholds(token: string): Promise<number> {
-  // Cube answers "Continue wait" until the query's result is ready: ask again until it is.
+  // Cube answers "Continue wait" until the query's result is ready (its first answer
+  // builds the rollup: minutes on a busy machine): ask again until it is.
   return vi.waitFor(async () => {
     const response = await fetch(`${base}/cubejs-api/v1/load`, {
       method: 'POST',
@@ -40,7 +41,7 @@ function monitoredHouseholds(token: string): Promise<number> {
     const body = (await response.json()) as { data?: Record<string, unknown>[]; error?: string };
     if (!body.data) throw new Error(`cube: ${JSON.stringify(body)}`);
     return Number(body.data[0]?.['monitoring.monitored_households'] ?? 0);
-  }, { timeout: 60_000, interval: 500 });
+  }, { timeout: 180_000, interval: 500 });
 }
 
 /** Opens the case as `username` and takes `action` (the only forward step offered), with an opinion. */
