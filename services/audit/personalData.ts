@@ -27,14 +27,14 @@
 // and the visible check character about 33 guesses remain per person.
 import { maskPhone, maskResidentId } from '../../kernel/identifiers/index.ts';
 import { CodedError } from '../../kernel/errors.ts';
+import { can } from '../../kernel/policy.ts';
 import type { AuditedRequest } from './audit.ts';
 
 /** What masking needs of a request (the GraphQL context has it). */
 type Context = Pick<AuditedRequest, 'viewer' | 'personalDataReads'>;
 
-export function canReadPersonalData(ctx: Context): boolean {
-  return ctx.viewer !== null && ctx.viewer.canReadPersonalData && ctx.viewer.role !== 'STATISTICIAN';
-}
+/** The policy's READ_PERSONAL_DATA: the role holds it and the user's own flag is set. */
+export const canReadPersonalData = (ctx: Context): boolean => can(ctx.viewer, 'READ_PERSONAL_DATA');
 
 /** Refuses an argument that would act as an oracle for a masked viewer. */
 export function requirePersonalData(ctx: Context, field: string, what: string): void {
