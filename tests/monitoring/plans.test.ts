@@ -22,11 +22,15 @@ const UPDATE = `mutation($input: UpdateAssistanceMeasureInput!) { updateAssistan
 
 beforeAll(async () => {
   api = await startApi();
+  // The generated county gives every monitored household a plan: include one more in monitoring
+  // (as an approved case would) so there is a household to plan for. This file has its own database.
   monitored = (await sqlOne<{ id: number }>(
-    `select h.id from household h where h.township_code = $1 and h.monitoring_category is not null
+    `update household set monitoring_category = 'EDGE', monitoring_since = '2020-06-01'
+      where id = (select h.id from household h where h.township_code = $1 and not h.registered and h.monitoring_category is null
         and not exists (select 1 from assistance_plan p where p.household_id = h.id)
+        and not exists (select 1 from monitoring_case c where c.household_id = h.id)
         and (select count(*) from person p where p.household_id = h.id) >= 2
-      order by h.id limit 1`, [TOWNSHIP])).id;
+      order by h.id desc limit 1) returning id`, [TOWNSHIP])).id;
   notMonitored = (await sqlOne<{ id: number }>(
     `select h.id from household h where h.township_code = $1 and h.monitoring_category is null
         and not exists (select 1 from monitoring_case c where c.household_id = h.id and c.stage in ('APPROVED', 'RISK_ELIMINATED'))
