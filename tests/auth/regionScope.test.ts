@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSchema,
   getNamedType,
-  isInterfaceType,
   isNonNullType,
   isObjectType,
   type GraphQLField,
