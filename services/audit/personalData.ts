@@ -19,6 +19,7 @@
 // | persons(orderBy: { field: birthDate })| yes                      | FORBIDDEN (ranks birthdays within a year) |
 // | updatePerson(birthDate) without a new idNumber | yes             | FORBIDDEN (accepting only the true date confirms it) |
 // | console lists and exports            | as the API returns        | as the API returns, masked again client-side |
+// | department imports, alerts           | no ID numbers: reports give line numbers and reasons, alerts a name, a date and `person` (this table) |
 //
 // ¹ a role holding READ_PERSONAL_DATA (kernel/policy.ts) and a user whose own
 //   flag `canReadPersonalData` is set. ² everyone else.

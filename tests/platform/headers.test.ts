@@ -134,7 +134,7 @@ describe('in a browser', () => {
 
       // The IDE: loads, introspects (connect-src) and sends the starter mutation.
       await page.goto(`${dev.base}/graphql`);
-      await page.locator('.cm-content').filter({ hasText: 'mutation Login' }).first().waitFor();
+      await page.locator('.cm-content').filter({ hasText: 'mutation Login' }).first().waitFor({ timeout: 120_000 });
       const answer = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('Login'));
       await page.getByText('(Send mutation Login)').click();
       expect((await answer).status()).toBeLessThan(500);
@@ -145,8 +145,9 @@ describe('in a browser', () => {
       await page.locator('input[name="username"]').fill('village1');
       await page.locator('input[name="password"]').fill(PASSWORD);
       await page.locator('button[type="submit"]').click();
-      await page.locator('td.column-birthDate [data-masked="true"]').first().waitFor();
-      const download = page.waitForEvent('download');
+      // Generous: a busy machine may take long for the login (scrypt) and the first list.
+      await page.locator('td.column-birthDate [data-masked="true"]').first().waitFor({ timeout: 120_000 });
+      const download = page.waitForEvent('download', { timeout: 120_000 });
       await page.getByTestId('export-xlsx').click();
       expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
       expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
@@ -154,7 +155,7 @@ describe('in a browser', () => {
     } finally {
       await browser.close();
     }
-  }, 180_000);
+  }, 400_000);
 });
 
 describe('in production', () => {
