@@ -97,19 +97,23 @@ describe.skipIf(!hasChromium)('management console (browser)', () => {
     await expect.poll(() => row.count()).toBe(1);
     await shot(a, '03-cooperative-found');
     await row.getByRole('link', { name: '编辑' }).click();
-    await a.locator('input[name="legalRepresentative"]').fill('李编辑');
+    // Type into a freshly loaded form: reached from the list, the form first shows the
+    // list's copy of the record and resets when the full one arrives, dropping what was
+    // typed meanwhile (Save then stays disabled).
+    await a.waitForURL(/#\/cooperatives\/[^/]+$/);
+    await a.reload();
+    const field = a.locator('input[name="legalRepresentative"]');
+    await expect.poll(() => field.inputValue()).toBe('张测试');
+    await field.fill('李编辑');
     await a.getByRole('button', { name: '保存' }).click();
     await a.waitForURL(/\/show$/);
     await expect.poll(() => a.getByText('李编辑').count()).toBeGreaterThan(0);
     const editUrl = a.url().replace(/\/show$/, '');
 
-    // Session A opens the form (a fresh load: the record as read now) and changes it;
-    // meanwhile another session saves first, through the API. (With a second tab
-    // doing that, A's form was at times reset to a refetched record on a busy
-    // machine, its Save button disabled: a race, not the conflict under test.)
+    // Session A opens the form afresh and changes it; meanwhile another session saves
+    // first, through the API (one page only: nothing refetches A's record behind its back).
     await a.goto(editUrl);
     await a.reload();
-    const field = a.locator('input[name="legalRepresentative"]');
     await expect.poll(() => field.inputValue()).toBe('李编辑');
     await field.fill('赵后存');
     const admin = await tokenOf(a);
