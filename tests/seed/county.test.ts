@@ -9,6 +9,8 @@ import { validateCreditCode, validateResidentId } from '../../kernel/identifiers
 import { verifyPassword } from '../../kernel/password.ts';
 import { testDatabaseUrl } from '../support/database.ts';
 
+const GENERATION_TIMEOUT = 600_000;
+
 const url = testDatabaseUrl();
 let client: pg.Client;
 /** Seed and scale of the loaded data set; figures are per county. */
@@ -221,7 +223,8 @@ describe('consistency', () => {
 });
 
 describe('determinism and scale', () => {
-  it('generates byte-identical data for the same seed, as loaded, and different data for another seed', () => {
+  // Generating three counties in memory is CPU work: minutes when the machine is busy, and nothing to wait on.
+  it('generates byte-identical data for the same seed, as loaded, and different data for another seed', { timeout: GENERATION_TIMEOUT }, () => {
     const first = checksumOf(generateCounty(seed, scale));
     const second = checksumOf(generateCounty(seed, scale));
     expect(second).toBe(first);
@@ -229,7 +232,7 @@ describe('determinism and scale', () => {
     return one<string>('SELECT checksum FROM dataset_info').then((stored) => expect(stored).toBe(first));
   });
 
-  it('builds two calibrated counties with distinct codes and no duplicate identifiers at scale 2', () => {
+  it('builds two calibrated counties with distinct codes and no duplicate identifiers at scale 2', { timeout: GENERATION_TIMEOUT }, () => {
     const c = generateCounty(seed, 2);
     const t = c.tables;
     expect(c.counties.map((x) => x.code)).toEqual(['341324', '341321']);
