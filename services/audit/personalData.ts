@@ -53,12 +53,10 @@ function reveal<T>(ctx: Context, entity: string, id: number, value: T | null, ma
 export const residentIdFor = (ctx: Context, entity: string, id: number, value: string | null) =>
   reveal(ctx, entity, id, value, maskResidentId);
 
-export const phoneFor = (ctx: Context, entity: string, id: number, value: string | null) =>
-  reveal(ctx, entity, id, value, maskPhone);
+export const phoneFor = (ctx: Context, entity: string, id: number, value: string | null) => reveal(ctx, entity, id, value, maskPhone);
 
 /** The full birth date rebuilds a masked ID: null without the permission. */
-export const birthDateFor = (ctx: Context, entity: string, id: number, value: Date | null) =>
-  reveal(ctx, entity, id, value, () => null);
+export const birthDateFor = (ctx: Context, entity: string, id: number, value: Date | null) => reveal(ctx, entity, id, value, () => null);
 
 /** A second-generation disability certificate is the ID number + category + grade. */
 export const certificateFor = (ctx: Context, entity: string, id: number, value: string | null) =>

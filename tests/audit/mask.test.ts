@@ -14,13 +14,29 @@ import { globalId, sql, sqlOne } from '../support/sql.ts';
 
 const ROLES = ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE', 'DEPARTMENT_USER'] as const;
 type Role = (typeof ROLES)[number] | 'STATISTICIAN';
-interface Viewer { role: Role; reveal: boolean; token: string; username: string }
-interface Truth { id: number; id_number: string; birth_date: string; phone: string | null; disability_certificate: string | null }
+interface Viewer {
+  role: Role;
+  reveal: boolean;
+  token: string;
+  username: string;
+}
+interface Truth {
+  id: number;
+  id_number: string;
+  birth_date: string;
+  phone: string | null;
+  disability_certificate: string | null;
+}
 
 /** Every (type, field) whose value is a Person: each must be walked below. */
 const PERSON_PATHS = [
-  'Alert.person', 'AssistanceMeasure.person', 'Employment.person', 'Household.head', 'Household.members',
-  'PersonPayload.person', 'QueryPersonsConnectionEdge.node',
+  'Alert.person',
+  'AssistanceMeasure.person',
+  'Employment.person',
+  'Household.head',
+  'Household.members',
+  'PersonPayload.person',
+  'QueryPersonsConnectionEdge.node',
 ];
 /** Orderings that cannot rank hidden digits; any other must be refused to masked viewers. */
 const SAFE_ORDERINGS = ['id', 'name'];
@@ -46,10 +62,22 @@ beforeAll(async () => {
   );
   const hash = await hashPassword(DEMO_PASSWORD);
   const region: Record<Role, string> = {
-    COUNTY_ADMIN: village.code.slice(0, 6), TOWNSHIP_OFFICER: village.township, VILLAGE_CADRE: village.code,
-    DEPARTMENT_USER: village.code.slice(0, 6), STATISTICIAN: village.code.slice(0, 6),
+    COUNTY_ADMIN: village.code.slice(0, 6),
+    TOWNSHIP_OFFICER: village.township,
+    VILLAGE_CADRE: village.code,
+    DEPARTMENT_USER: village.code.slice(0, 6),
+    STATISTICIAN: village.code.slice(0, 6),
   };
-  const all: [Role, boolean][] = [...ROLES.flatMap((r) => [[r, true], [r, false]] as [Role, boolean][]), ['STATISTICIAN', false]];
+  const all: [Role, boolean][] = [
+    ...ROLES.flatMap(
+      (r) =>
+        [
+          [r, true],
+          [r, false],
+        ] as [Role, boolean][],
+    ),
+    ['STATISTICIAN', false],
+  ];
   for (const [role, reveal] of all) {
     const username = `mask_${role.toLowerCase()}_${reveal ? 'r' : 'm'}_${suffix}`;
     await sql(
@@ -119,16 +147,27 @@ const nodesOf = (connection: { edges: { node: any }[] }) => connection.edges.map
 /** Each path to a Person, as one query returning the persons it reached. */
 const PATHS: Record<string, (v: Viewer) => Promise<Record<string, any>[]>> = {
   'QueryPersonsConnectionEdge.node': async (v) => {
-    const r = await api.gql(`query($r: String) { persons(first: 100, filter: { regionCode: $r }) { edges { node { ${PERSON} } } } }`, { r: village.code }, v.token);
+    const r = await api.gql(
+      `query($r: String) { persons(first: 100, filter: { regionCode: $r }) { edges { node { ${PERSON} } } } }`,
+      { r: village.code },
+      v.token,
+    );
     expect(r.errors).toBeUndefined();
     return nodesOf(r.data.persons);
   },
   'Household.members': async (v) => {
-    const q = (field: string) => `query($r: String) { households(first: 30, filter: { regionCode: $r }) { edges { node { ${field} { ${PERSON} } } } } }`;
-    const [members, heads] = await Promise.all([api.gql(q('members'), { r: village.code }, v.token), api.gql(q('head'), { r: village.code }, v.token)]);
+    const q = (field: string) =>
+      `query($r: String) { households(first: 30, filter: { regionCode: $r }) { edges { node { ${field} { ${PERSON} } } } } }`;
+    const [members, heads] = await Promise.all([
+      api.gql(q('members'), { r: village.code }, v.token),
+      api.gql(q('head'), { r: village.code }, v.token),
+    ]);
     expect(members.errors).toBeUndefined();
     expect(heads.errors).toBeUndefined();
-    return [...nodesOf(members.data.households).flatMap((h) => h.members), ...nodesOf(heads.data.households).flatMap((h) => (h.head ? [h.head] : []))];
+    return [
+      ...nodesOf(members.data.households).flatMap((h) => h.members),
+      ...nodesOf(heads.data.households).flatMap((h) => (h.head ? [h.head] : [])),
+    ];
   },
   'Alert.person': async (v) => {
     const r = await api.gql(`{ alerts(first: 50) { edges { node { person { ${PERSON} } } } } }`, {}, v.token);
@@ -140,7 +179,9 @@ const PATHS: Record<string, (v: Viewer) => Promise<Record<string, any>[]>> = {
     const r = await api.gql(`{ employments(first: 50) { edges { node { person { ${PERSON} } } } } }`, {}, v.token);
     if (r.errors?.[0]?.extensions?.code === 'FORBIDDEN') return [];
     expect(r.errors).toBeUndefined();
-    return nodesOf(r.data.employments).map((e) => e.person).filter(Boolean);
+    return nodesOf(r.data.employments)
+      .map((e) => e.person)
+      .filter(Boolean);
   },
   'AssistanceMeasure.person': async (v) => {
     const r = await api.gql(`{ assistancePlans(first: 50) { edges { node { measures { person { ${PERSON} } } } } } }`, {}, v.token);
@@ -149,9 +190,17 @@ const PATHS: Record<string, (v: Viewer) => Promise<Record<string, any>[]>> = {
     return nodesOf(r.data.assistancePlans).flatMap((p) => p.measures.map((m: any) => m.person).filter(Boolean));
   },
   'Query.node': async (v) => {
-    const ids = (await sql<{ id: number }>(`select p.id from person p join household h on h.id = p.household_id where h.village_code = $1 order by p.id limit 20`, [village.code]))
-      .map((p) => globalId('Person', p.id));
-    const r = await api.gql(`query($ids: [ID!]!, $one: ID!) { nodes(ids: $ids) { ... on Person { ${PERSON} } } node(id: $one) { ... on Person { ${PERSON} } } }`, { ids, one: ids[0] }, v.token);
+    const ids = (
+      await sql<{ id: number }>(
+        `select p.id from person p join household h on h.id = p.household_id where h.village_code = $1 order by p.id limit 20`,
+        [village.code],
+      )
+    ).map((p) => globalId('Person', p.id));
+    const r = await api.gql(
+      `query($ids: [ID!]!, $one: ID!) { nodes(ids: $ids) { ... on Person { ${PERSON} } } node(id: $one) { ... on Person { ${PERSON} } } }`,
+      { ids, one: ids[0] },
+      v.token,
+    );
     expect(r.errors).toBeUndefined();
     return [...r.data.nodes, r.data.node].filter(Boolean);
   },
@@ -162,14 +211,20 @@ describe('the schema', () => {
     const found: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
-      for (const field of Object.values(type.getFields())) if (getNamedType(field.type).name === 'Person') found.push(`${type.name}.${field.name}`);
+      for (const field of Object.values(type.getFields()))
+        if (getNamedType(field.type).name === 'Person') found.push(`${type.name}.${field.name}`);
     }
     expect(found.sort()).toEqual([...PERSON_PATHS].sort());
     expect(LEAVES).toEqual(expect.arrayContaining(['idNumber', 'birthDate', 'birthYear', 'age', 'phone', 'disabilityCertificate']));
   });
 });
 
-describe.each(ROLES.flatMap((role) => [{ role, reveal: true }, { role, reveal: false }]))('$role, personal data $reveal', ({ role, reveal }) => {
+describe.each(
+  ROLES.flatMap((role) => [
+    { role, reveal: true },
+    { role, reveal: false },
+  ]),
+)('$role, personal data $reveal', ({ role, reveal }) => {
   const viewer = () => viewers.find((v) => v.role === role && v.reveal === reveal)!;
 
   it('reads every Person field on every path without rebuilding a masked value', async () => {
@@ -185,9 +240,14 @@ describe.each(ROLES.flatMap((role) => [{ role, reveal: true }, { role, reveal: f
 
   it('finds a person by full ID number only with the permission', async () => {
     const person = await sqlOne<{ id_number: string }>(
-      `select p.id_number from person p join household h on h.id = p.household_id where h.village_code = $1 order by p.id limit 1`, [village.code],
+      `select p.id_number from person p join household h on h.id = p.household_id where h.village_code = $1 order by p.id limit 1`,
+      [village.code],
     );
-    const r = await api.gql(`query($s: String) { persons(first: 5, filter: { search: $s }) { totalCount edges { node { id } } } }`, { s: person.id_number }, viewer().token);
+    const r = await api.gql(
+      `query($s: String) { persons(first: 5, filter: { search: $s }) { totalCount edges { node { id } } } }`,
+      { s: person.id_number },
+      viewer().token,
+    );
     if (reveal) {
       expect(r.data.persons.totalCount).toBe(1);
     } else {
@@ -203,7 +263,11 @@ describe.each(ROLES.flatMap((role) => [{ role, reveal: true }, { role, reveal: f
     const orderings = (schema.getType('PersonOrderByField') as GraphQLEnumType).getValues().map((v) => v.name);
     expect(orderings).toContain('birthDate');
     for (const field of orderings) {
-      const r = await api.gql(`query($f: PersonOrderByField!) { persons(first: 5, orderBy: { field: $f, direction: ASC }) { edges { node { id } } } }`, { f: field }, viewer().token);
+      const r = await api.gql(
+        `query($f: PersonOrderByField!) { persons(first: 5, orderBy: { field: $f, direction: ASC }) { edges { node { id } } } }`,
+        { f: field },
+        viewer().token,
+      );
       if (reveal || SAFE_ORDERINGS.includes(field)) expect(r.errors, `${field}`).toBeUndefined();
       else expect(r.errors?.[0]?.extensions?.code, `${field}`).toBe('FORBIDDEN');
     }
@@ -216,7 +280,8 @@ describe('writes', () => {
   it('refuses a lone birth date from a masked writer, which would confirm a guess', async () => {
     const p = await sqlOne<{ id: number; version: number; birth_date: string }>(
       `select p.id, p.version, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date from person p join household h on h.id = p.household_id
-        where h.village_code = $1 order by p.id limit 1`, [village.code],
+        where h.village_code = $1 order by p.id limit 1`,
+      [village.code],
     );
     const masked = viewers.find((v) => v.role === 'VILLAGE_CADRE' && !v.reveal)!;
     for (const guess of [p.birth_date, '1900-01-01']) {
@@ -229,7 +294,11 @@ describe('writes', () => {
     await check(masked, [ok.data.updatePerson.person]);
     // With the permission a wrong date is an ordinary input error.
     const revealing = viewers.find((v) => v.role === 'VILLAGE_CADRE' && v.reveal)!;
-    const wrong = await api.gql(UPDATE, { input: { id: globalId('Person', p.id), version: p.version + 1, birthDate: '1900-01-01' } }, revealing.token);
+    const wrong = await api.gql(
+      UPDATE,
+      { input: { id: globalId('Person', p.id), version: p.version + 1, birthDate: '1900-01-01' } },
+      revealing.token,
+    );
     expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -249,15 +318,21 @@ describe('the audit', () => {
       [village.code],
     );
     const count = async (username: string) =>
-      (await sqlOne<{ n: number }>(
-        `select count(*)::int as n from audit_log a join app_user u on u.id = a.user_id
+      (
+        await sqlOne<{ n: number }>(
+          `select count(*)::int as n from audit_log a join app_user u on u.id = a.user_id
           where u.username = $1 and a.action = 'READ_PERSONAL_DATA' and a.entity = 'Person' and a.entity_id = $2`,
-        [username, String(person.id)],
-      )).n;
+          [username, String(person.id)],
+        )
+      ).n;
     for (const field of ['birthDate', 'disabilityCertificate', 'age']) {
       for (const viewer of viewers.filter((v) => v.role === 'TOWNSHIP_OFFICER')) {
         const before = await count(viewer.username);
-        const r = await api.gql(`query($id: ID!) { node(id: $id) { ... on Person { ${field} } } }`, { id: globalId('Person', person.id) }, viewer.token);
+        const r = await api.gql(
+          `query($id: ID!) { node(id: $id) { ... on Person { ${field} } } }`,
+          { id: globalId('Person', person.id) },
+          viewer.token,
+        );
         expect(r.errors).toBeUndefined();
         // The audit row is written before the response is sent.
         expect(await count(viewer.username), `${field} read by ${viewer.username}`).toBe(before + (viewer.reveal ? 1 : 0));

@@ -14,13 +14,23 @@ import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
 import { testDatabaseUrl } from '../support/database.ts';
 import { PASSWORD, hasChromium, openBrowser } from '../support/browser.ts';
 
-interface Running { base: string; stop(): Promise<void> }
+interface Running {
+  base: string;
+  stop(): Promise<void>;
+}
 
 async function start(production: boolean): Promise<Running> {
   const databaseUrl = testDatabaseUrl();
   const prisma = createPrisma(databaseUrl);
   const server = createServer({ holdUntilReady: false });
-  const mounted = await mountPlatform(server.app, { prisma, databaseUrl, jwtSecret: DEV_JWT_SECRET, introspection: !production, production, log: () => {} });
+  const mounted = await mountPlatform(server.app, {
+    prisma,
+    databaseUrl,
+    jwtSecret: DEV_JWT_SECRET,
+    introspection: !production,
+    production,
+    log: () => {},
+  });
   server.finalize();
   server.readiness.markReady();
   const { port } = await server.listen(0, '127.0.0.1');
@@ -126,36 +136,42 @@ describe('in a browser', () => {
     await dev?.stop();
   });
 
-  it.skipIf(!hasChromium)('runs the IDE and the console in Chromium without a CSP violation', async () => {
-    const browser = await openBrowser('headers-', { acceptDownloads: true });
-    try {
-      const page = await browser.context.newPage();
-      const violations = await watchViolations(page);
+  it.skipIf(!hasChromium)(
+    'runs the IDE and the console in Chromium without a CSP violation',
+    async () => {
+      const browser = await openBrowser('headers-', { acceptDownloads: true });
+      try {
+        const page = await browser.context.newPage();
+        const violations = await watchViolations(page);
 
-      // The IDE: loads, introspects (connect-src) and sends the starter mutation.
-      await page.goto(`${dev.base}/graphql`);
-      await page.locator('.cm-content').filter({ hasText: 'mutation Login' }).first().waitFor({ timeout: 120_000 });
-      const answer = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('Login'));
-      await page.getByText('(Send mutation Login)').click();
-      expect((await answer).status()).toBeLessThan(500);
+        // The IDE: loads, introspects (connect-src) and sends the starter mutation.
+        await page.goto(`${dev.base}/graphql`);
+        await page.locator('.cm-content').filter({ hasText: 'mutation Login' }).first().waitFor({ timeout: 120_000 });
+        const answer = page.waitForResponse(
+          (r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('Login'),
+        );
+        await page.getByText('(Send mutation Login)').click();
+        expect((await answer).status()).toBeLessThan(500);
 
-      // The console as a masked village cadre: asked for the persons list, it logs in and comes
-      // back to it; birth years only; then an export (a lazily loaded chunk and a blob download).
-      await page.goto(`${dev.base}/admin/#/persons`);
-      await page.locator('input[name="username"]').fill('village1');
-      await page.locator('input[name="password"]').fill(PASSWORD);
-      await page.locator('button[type="submit"]').click();
-      // Generous: a busy machine may take long for the login (scrypt) and the first list.
-      await page.locator('td.column-birthDate [data-masked="true"]').first().waitFor({ timeout: 120_000 });
-      const download = page.waitForEvent('download', { timeout: 120_000 });
-      await page.getByTestId('export-xlsx').click();
-      expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
-      expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
-      expect(violations).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 400_000);
+        // The console as a masked village cadre: asked for the persons list, it logs in and comes
+        // back to it; birth years only; then an export (a lazily loaded chunk and a blob download).
+        await page.goto(`${dev.base}/admin/#/persons`);
+        await page.locator('input[name="username"]').fill('village1');
+        await page.locator('input[name="password"]').fill(PASSWORD);
+        await page.locator('button[type="submit"]').click();
+        // Generous: a busy machine may take long for the login (scrypt) and the first list.
+        await page.locator('td.column-birthDate [data-masked="true"]').first().waitFor({ timeout: 120_000 });
+        const download = page.waitForEvent('download', { timeout: 120_000 });
+        await page.getByTestId('export-xlsx').click();
+        expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+        expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
+        expect(violations).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    400_000,
+  );
 });
 
 describe('in production', () => {
@@ -177,7 +193,11 @@ describe('in production', () => {
       expect(await asset.text(), path).not.toMatch(/altair/i);
       expectHardened(asset, path);
     }
-    const api = await fetch(`${prod.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const api = await fetch(`${prod.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(((await api.json()) as { data: unknown }).data).toEqual({ __typename: 'Query' });
     expectHardened(api, 'POST /graphql');
   });
@@ -203,7 +223,10 @@ async function watchViolations(page: Page): Promise<string[]> {
   page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && seen.push(m.text())));
   // The callback runs in the page (no DOM types on the Node side).
   await page.addInitScript(() => {
-    const w = globalThis as unknown as { __csp: string[]; document: { addEventListener(type: string, f: (e: { violatedDirective: string; blockedURI: string }) => void): void } };
+    const w = globalThis as unknown as {
+      __csp: string[];
+      document: { addEventListener(type: string, f: (e: { violatedDirective: string; blockedURI: string }) => void): void };
+    };
     w.__csp = [];
     w.document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });

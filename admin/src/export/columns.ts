@@ -14,22 +14,53 @@ export interface Column {
 type ColumnDef = string | [field: string, enumName: EnumName] | [field: string, value: (r: Record<string, any>) => unknown];
 
 const entity = [
-  'name', 'creditCode', 'legalRepresentative', 'phone', 'townshipName', 'villageName', 'address', 'registeredCapital',
-  'memberCount', 'establishedAt', ['industries', (r) => (r.industries ?? []).map((i: { name: string }) => i.name).join('、')],
+  'name',
+  'creditCode',
+  'legalRepresentative',
+  'phone',
+  'townshipName',
+  'villageName',
+  'address',
+  'registeredCapital',
+  'memberCount',
+  'establishedAt',
+  ['industries', (r) => (r.industries ?? []).map((i: { name: string }) => i.name).join('、')],
 ] satisfies ColumnDef[];
 
 const DEFS: Record<string, ColumnDef[]> = {
   townships: ['code', 'name', ['kind', 'TownshipKind']],
   villages: ['code', 'name', ['kind', 'VillageKind'], 'townshipName', 'formerlyPoor', 'exitYear'],
   households: [
-    'householdNumber', 'townshipName', 'villageName', 'headName', 'address', 'phone', 'registered', 'registeredYear',
-    ['status', 'PovertyStatus'], 'liftedYear', ['monitoringCategory', 'MonitoringCategory'], 'monitoringSince', 'riskEliminatedAt',
+    'householdNumber',
+    'townshipName',
+    'villageName',
+    'headName',
+    'address',
+    'phone',
+    'registered',
+    'registeredYear',
+    ['status', 'PovertyStatus'],
+    'liftedYear',
+    ['monitoringCategory', 'MonitoringCategory'],
+    'monitoringSince',
+    'riskEliminatedAt',
     ['riskTypes', (r) => (r.riskTypes ?? []).map((v: string) => zhEnum('RiskType', v)).join('、')],
   ],
   persons: [
-    'name', ['idNumber', (r) => r.idNumber], ['gender', 'Gender'], 'birthYear', 'birthDate', ['relation', 'HouseholdRelation'], 'householdNumber',
-    ['laborCapacity', 'LaborCapacity'], ['health', 'HealthStatus'], ['schooling', 'SchoolingStage'], 'basicMedicalInsurance',
-    'criticalIllnessInsurance', 'medicalAssistance', 'pensionInsurance',
+    'name',
+    ['idNumber', (r) => r.idNumber],
+    ['gender', 'Gender'],
+    'birthYear',
+    'birthDate',
+    ['relation', 'HouseholdRelation'],
+    'householdNumber',
+    ['laborCapacity', 'LaborCapacity'],
+    ['health', 'HealthStatus'],
+    ['schooling', 'SchoolingStage'],
+    'basicMedicalInsurance',
+    'criticalIllnessInsurance',
+    'medicalAssistance',
+    'pensionInsurance',
   ],
   industries: ['code', 'name', ['category', 'IndustryCategory']],
   cooperatives: entity,
@@ -37,9 +68,28 @@ const DEFS: Record<string, ColumnDef[]> = {
   familyFarms: entity,
   workshops: entity,
   parkBases: entity,
-  contracts: ['contractNumber', 'entityName', 'householdNumber', ['mode', 'LinkageMode'], ['shareKind', 'ShareKind'], 'startDate', 'endDate', 'annualBenefit'],
+  contracts: [
+    'contractNumber',
+    'entityName',
+    'householdNumber',
+    ['mode', 'LinkageMode'],
+    ['shareKind', 'ShareKind'],
+    'startDate',
+    'endDate',
+    'annualBenefit',
+  ],
   collectiveIncomes: ['villageName', 'villageCode', 'year', ['source', 'CollectiveIncomeSource'], 'amount'],
-  employments: ['personName', 'householdNumber', ['channel', 'EmploymentChannelCode'], 'employerName', 'postName', 'startDate', 'endDate', 'monthlyWage', 'active'],
+  employments: [
+    'personName',
+    'householdNumber',
+    ['channel', 'EmploymentChannelCode'],
+    'employerName',
+    'postName',
+    'startDate',
+    'endDate',
+    'monthlyWage',
+    'active',
+  ],
   employmentChannels: [['code', 'EmploymentChannelCode'], 'name', ['kind', 'EmploymentChannelKind'], 'employedCount'],
   users: ['username', 'displayName', ['role', 'Role'], 'regionCode', 'canReadPersonalData', 'active'],
 };
@@ -47,7 +97,7 @@ const DEFS: Record<string, ColumnDef[]> = {
 /** Columns a viewer without the personal-data permission does not get at all (the API sends them null). */
 const REVEAL_ONLY = new Set(['birthDate']);
 
-const plain = (value: unknown) => (typeof value === 'boolean' ? (value ? '是' : '否') : value ?? '');
+const plain = (value: unknown) => (typeof value === 'boolean' ? (value ? '是' : '否') : (value ?? ''));
 
 export function exportColumns(resource: string, revealPersonalData: boolean): Column[] {
   const fields = (zhApp.resources as Record<string, { fields: Record<string, string> }>)[resource]?.fields ?? {};
@@ -55,8 +105,7 @@ export function exportColumns(resource: string, revealPersonalData: boolean): Co
   return defs.map((def) => {
     const [key, how] = typeof def === 'string' ? [def, undefined] : def;
     const header = fields[key] ?? key;
-    let value: Column['value'] =
-      typeof how === 'function' ? (r) => plain(how(r)) : how ? (r) => zhEnum(how, r[key]) : (r) => plain(r[key]);
+    let value: Column['value'] = typeof how === 'function' ? (r) => plain(how(r)) : how ? (r) => zhEnum(how, r[key]) : (r) => plain(r[key]);
     // Belt and braces: the API masks already; never write an unmasked ID for a viewer without the permission.
     if (key === 'idNumber' && !revealPersonalData) value = (r) => (r.idNumber ? maskResidentId(String(r.idNumber)) : '');
     return { key, header, value, width: Math.min(40, Math.max(10, header.length * 2 + 4)) };

@@ -3,8 +3,18 @@
 // the GB 11643 rule the API uses (kernel/identifiers/residentId.ts).
 import PersonIcon from '@mui/icons-material/Person';
 import {
-  AutocompleteInput, BooleanInput, Datagrid, EditButton, Labeled, NumberInput, ReferenceField, ReferenceInput,
-  TextField, TextInput, required, usePermissions,
+  AutocompleteInput,
+  BooleanInput,
+  Datagrid,
+  EditButton,
+  Labeled,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  TextField,
+  TextInput,
+  required,
+  usePermissions,
 } from 'react-admin';
 import { AppCreate, AppEdit, AppForm, AppList } from '../../common/crud.tsx';
 import { EnumField, EnumInput } from '../../common/enums.tsx';
@@ -75,17 +85,25 @@ function PersonEdit() {
   return (
     <AppEdit transform={transform}>
       <AppForm>
-        <Labeled source="householdId"><ReferenceField source="householdId" reference="households" link="show" /></Labeled>
+        <Labeled source="householdId">
+          <ReferenceField source="householdId" reference="households" link="show" />
+        </Labeled>
         {reveal ? (
           <TextInput source="idNumber" validate={[required(), residentId]} />
         ) : (
           <>
-            <Labeled source="idNumber"><MaskedIdField source="idNumber" /></Labeled>
+            <Labeled source="idNumber">
+              <MaskedIdField source="idNumber" />
+            </Labeled>
             <TextInput source="newIdNumber" label="resources.persons.fields.idNumber" validate={residentId} helperText="app.masked" />
           </>
         )}
-        <Labeled source="gender"><EnumField source="gender" enumName="Gender" /></Labeled>
-        <Labeled source="birthDate"><BirthField source="birthDate" /></Labeled>
+        <Labeled source="gender">
+          <EnumField source="gender" enumName="Gender" />
+        </Labeled>
+        <Labeled source="birthDate">
+          <BirthField source="birthDate" />
+        </Labeled>
         <PersonFields />
       </AppForm>
     </AppEdit>
