@@ -225,7 +225,7 @@ describe('single records', () => {
   const NODE = (fields: string) =>
     `query HouseholdNode($id: ID!) { node(id: $id) { __typename id ... on Household { ${fields} } } }`;
   const DETAIL =
-    'members { id name idNumber gender birthDate relation laborCapacity health schooling deceasedAt version } ' +
+    'members { id name idNumber gender birthDate birthYear relation laborCapacity health schooling deceasedAt version } ' +
     'incomeRecords { id year members wageIncome businessIncome propertyIncome transferIncome productionExpenses netIncome perCapitaNetIncome }';
 
   it('reads one record with node(id) and many with nodes(ids)', async () => {
