@@ -17,7 +17,15 @@ const UNAVAILABLE_PG = new Set([
 ]);
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 // node-postgres's pool and client throw plain Errors for these; Prisma passes them through.
-const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated due to connection timeout|canceling statement due to statement timeout/;
+// Every statement of a viewer runs in a short transaction (services/scopedDb.ts): when the server
+// goes away mid-way the failure surfaces as a closed or unknown transaction, or a refused connection.
+const UNAVAILABLE_MESSAGE = new RegExp(
+  [
+    'timeout exceeded when trying to connect', 'Connection terminated', 'canceling statement due to statement timeout',
+    'terminating connection due to administrator command', 'ECONNREFUSED', 'ECONNRESET', 'the database system is (starting up|shutting down|in recovery mode)',
+    'Transaction already closed', 'Transaction not found', 'Unable to start a transaction',
+  ].join('|'),
+);
 
 type Cause = { kind?: string; originalCode?: string; code?: string; message?: string };
 type DbError = { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: Cause } }; cause?: Cause };
