@@ -15,7 +15,18 @@ const AUDIT = '^services/audit/';
 const TOOLKIT = '^services/graphql/(?!(schema|server|printSchema|ide)\\.ts$)';
 // Areas from the bottom up: an area may import only the areas before it, so two
 // areas never depend on each other, not even through a third.
-const AREA_ORDER = ['auth', 'regions', 'households', 'industries', 'entities', 'linkage', 'employment', 'collective', 'monitoring', 'crosscheck'];
+const AREA_ORDER = [
+  'auth',
+  'regions',
+  'households',
+  'industries',
+  'entities',
+  'linkage',
+  'employment',
+  'collective',
+  'monitoring',
+  'crosscheck',
+];
 const AREAS = `^services/(${AREA_ORDER.join('|')})/`;
 // What assembles the areas into the served API: the schema, Apollo, Cube, the console's files.
 const API = '^services/(graphql/(schema|server|printSchema|ide)\\.ts$|analytics/|console/)';
@@ -54,14 +65,49 @@ module.exports = {
       from: { path: KERNEL },
       to: { dependencyTypes: ['core'], pathNot: '^(node:)?crypto$' },
     },
-    only('platform-leaves', 'Settings, logger, terminal and headers stay leaves, so anyone may use them.', INFRA, `${KERNEL}|${DATA}|${INFRA}|${PACKAGES}`),
-    only('data-layer', 'The data layer (prisma/, the Prisma client) imports the kernel and itself.', DATA, `${KERNEL}|${DATA}|${INFRA}|${PACKAGES}`),
+    only(
+      'platform-leaves',
+      'Settings, logger, terminal and headers stay leaves, so anyone may use them.',
+      INFRA,
+      `${KERNEL}|${DATA}|${INFRA}|${PACKAGES}`,
+    ),
+    only(
+      'data-layer',
+      'The data layer (prisma/, the Prisma client) imports the kernel and itself.',
+      DATA,
+      `${KERNEL}|${DATA}|${INFRA}|${PACKAGES}`,
+    ),
     only('seed', 'The generator imports only the kernel and the data layer, never the API.', SEED, `${KERNEL}|${DATA}|${SEED}|${PACKAGES}`),
-    only('audit', 'Auditing knows the data layer and the kernel only (not GraphQL): the toolkit writes through it.', AUDIT, `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${PACKAGES}`),
-    only('toolkit', 'The API toolkit knows no area: areas register their types on it.', TOOLKIT, `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${TOOLKIT}|${PACKAGES}`),
-    only('areas', 'Areas import the kernel, the data layer, the toolkit and lower areas; never the assembly or the entry points.', AREAS, `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${TOOLKIT}|${AREAS}|${PACKAGES}`),
-    only('api', 'The assembled API imports everything below it, never the entry points.', API, `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${TOOLKIT}|${AREAS}|${API}|${PACKAGES}`),
-    only('console', 'The console imports only itself, the kernel (no node:crypto) and packages; its API types are generated.', '^admin/', `^admin/|${KERNEL}(?!password\\.ts$)|${PACKAGES}`),
+    only(
+      'audit',
+      'Auditing knows the data layer and the kernel only (not GraphQL): the toolkit writes through it.',
+      AUDIT,
+      `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${PACKAGES}`,
+    ),
+    only(
+      'toolkit',
+      'The API toolkit knows no area: areas register their types on it.',
+      TOOLKIT,
+      `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${TOOLKIT}|${PACKAGES}`,
+    ),
+    only(
+      'areas',
+      'Areas import the kernel, the data layer, the toolkit and lower areas; never the assembly or the entry points.',
+      AREAS,
+      `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${TOOLKIT}|${AREAS}|${PACKAGES}`,
+    ),
+    only(
+      'api',
+      'The assembled API imports everything below it, never the entry points.',
+      API,
+      `${KERNEL}|${DATA}|${INFRA}|${AUDIT}|${TOOLKIT}|${AREAS}|${API}|${PACKAGES}`,
+    ),
+    only(
+      'console',
+      'The console imports only itself, the kernel (no node:crypto) and packages; its API types are generated.',
+      '^admin/',
+      `^admin/|${KERNEL}(?!password\\.ts$)|${PACKAGES}`,
+    ),
     {
       name: 'placed',
       comment: 'Every server file belongs to a layer: a new folder or root file under services/ is added to one of them here.',

@@ -10,7 +10,16 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/', 'prisma/generated/', 'admin/src/generated/', 'admin/dist/', 'dist/', '.data/', 'coverage/', 'bench/results/'],
+    ignores: [
+      '**/node_modules/',
+      'prisma/generated/',
+      'admin/src/generated/',
+      'admin/dist/',
+      'dist/',
+      '.data/',
+      'coverage/',
+      'bench/results/',
+    ],
   },
   {
     files: ['**/*.{ts,tsx}'],

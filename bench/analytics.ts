@@ -13,32 +13,86 @@ import { createPrisma } from '../services/db.ts';
 import { DEV_JWT_SECRET } from '../services/platform/config.ts';
 
 export const DASHBOARDS: { name: string; label: string; query: Record<string, unknown> }[] = [
-  { name: 'povertyByYear', label: 'poverty incidence by year', query: {
-    measures: ['poverty.poverty_incidence', 'poverty.poor_persons', 'poverty.rural_population'],
-    dimensions: ['poverty.year'], order: { 'poverty.year': 'asc' } } },
-  { name: 'liftedByYear', label: 'lifted households by year', query: {
-    measures: ['poverty.lifted_households', 'poverty.lifted_persons'], dimensions: ['poverty.year'],
-    filters: [{ member: 'poverty.year', operator: 'gte', values: ['2014'] }, { member: 'poverty.year', operator: 'lte', values: ['2019'] }],
-    order: { 'poverty.year': 'asc' } } },
-  { name: 'dualIncomeByTownship2020', label: 'dual income growth by township, 2020', query: {
-    measures: ['dual_income.collective_income_growth', 'dual_income.farmer_income_growth', 'dual_income.dual_growth_villages', 'dual_income.village_count'],
-    dimensions: ['dual_income.township'], filters: [{ member: 'dual_income.year', operator: 'equals', values: ['2020'] }] } },
-  { name: 'employmentByChannel', label: 'employment by channel', query: {
-    measures: ['employment.employed_persons', 'employment.average_monthly_wage'], dimensions: ['employment.channel'] } },
-  { name: 'linkageCoverageByTownship', label: 'linkage coverage by township', query: {
-    measures: ['benefit_linkage.linkage_coverage', 'benefit_linkage.contract_count'], dimensions: ['benefit_linkage.township'] } },
+  {
+    name: 'povertyByYear',
+    label: 'poverty incidence by year',
+    query: {
+      measures: ['poverty.poverty_incidence', 'poverty.poor_persons', 'poverty.rural_population'],
+      dimensions: ['poverty.year'],
+      order: { 'poverty.year': 'asc' },
+    },
+  },
+  {
+    name: 'liftedByYear',
+    label: 'lifted households by year',
+    query: {
+      measures: ['poverty.lifted_households', 'poverty.lifted_persons'],
+      dimensions: ['poverty.year'],
+      filters: [
+        { member: 'poverty.year', operator: 'gte', values: ['2014'] },
+        { member: 'poverty.year', operator: 'lte', values: ['2019'] },
+      ],
+      order: { 'poverty.year': 'asc' },
+    },
+  },
+  {
+    name: 'dualIncomeByTownship2020',
+    label: 'dual income growth by township, 2020',
+    query: {
+      measures: [
+        'dual_income.collective_income_growth',
+        'dual_income.farmer_income_growth',
+        'dual_income.dual_growth_villages',
+        'dual_income.village_count',
+      ],
+      dimensions: ['dual_income.township'],
+      filters: [{ member: 'dual_income.year', operator: 'equals', values: ['2020'] }],
+    },
+  },
+  {
+    name: 'employmentByChannel',
+    label: 'employment by channel',
+    query: {
+      measures: ['employment.employed_persons', 'employment.average_monthly_wage'],
+      dimensions: ['employment.channel'],
+    },
+  },
+  {
+    name: 'linkageCoverageByTownship',
+    label: 'linkage coverage by township',
+    query: {
+      measures: ['benefit_linkage.linkage_coverage', 'benefit_linkage.contract_count'],
+      dimensions: ['benefit_linkage.township'],
+    },
+  },
 ];
 
-interface LoadAnswer { ms: number; status: number; error?: string; usedPreAggregations: string[]; rows: number }
+interface LoadAnswer {
+  ms: number;
+  status: number;
+  error?: string;
+  usedPreAggregations: string[];
+  rows: number;
+}
 
 async function load(base: string, token: string, body: Record<string, unknown>): Promise<LoadAnswer> {
   // "Continue wait" (Cube still building/querying) is retried like @cubejs-client does; the wait is part of the latency.
   const started = performance.now();
   for (;;) {
-    const r = await fetch(`${base}/cubejs-api/v1/load`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify(body) });
+    const r = await fetch(`${base}/cubejs-api/v1/load`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: token },
+      body: JSON.stringify(body),
+    });
     const j = (await r.json()) as { error?: string; data?: unknown[]; usedPreAggregations?: Record<string, unknown> };
     if (j.error === 'Continue wait') continue;
-    return { ms: performance.now() - started, status: r.status, error: j.error, usedPreAggregations: Object.keys(j.usedPreAggregations ?? {}), rows: j.data?.length ?? 0 };
+    return {
+      ms: performance.now() - started,
+      status: r.status,
+      error: j.error,
+      usedPreAggregations: Object.keys(j.usedPreAggregations ?? {}),
+      rows: j.data?.length ?? 0,
+    };
   }
 }
 
@@ -66,14 +120,23 @@ async function sourceSql(databaseUrl: string, token: string): Promise<Map<string
   const app = express();
   // The token is checked against its session, so this Cube needs the API's client too.
   const prisma = createPrisma(databaseUrl, { poolSize: 1 });
-  const cube = await mountCube(app, { databaseUrl, prisma, jwtSecret: DEV_JWT_SECRET, production: true, preAggregations: false, log: () => {} });
+  const cube = await mountCube(app, {
+    databaseUrl,
+    prisma,
+    jwtSecret: DEV_JWT_SECRET,
+    production: true,
+    preAggregations: false,
+    log: () => {},
+  });
   const server = http.createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const out = new Map<string, [string, unknown[]]>();
   try {
     for (const d of DASHBOARDS) {
-      const r = await fetch(`${base}/cubejs-api/v1/sql?query=${encodeURIComponent(JSON.stringify(d.query))}`, { headers: { authorization: token } });
+      const r = await fetch(`${base}/cubejs-api/v1/sql?query=${encodeURIComponent(JSON.stringify(d.query))}`, {
+        headers: { authorization: token },
+      });
       const j = (await r.json()) as { sql?: { sql: [string, unknown[]] }; error?: string };
       if (j.sql) out.set(d.name, j.sql.sql);
     }
@@ -85,7 +148,12 @@ async function sourceSql(databaseUrl: string, token: string): Promise<Map<string
   return out;
 }
 
-export async function measureAnalytics(base: string, databaseUrl: string, token: string, opts: { warm: number; noCache: number; sql: number }): Promise<{ dashboards: DashboardFigure[]; renewQueryAccepted: string }> {
+export async function measureAnalytics(
+  base: string,
+  databaseUrl: string,
+  token: string,
+  opts: { warm: number; noCache: number; sql: number },
+): Promise<{ dashboards: DashboardFigure[]; renewQueryAccepted: string }> {
   const figures: DashboardFigure[] = [];
   // Cold: the first call per query in a freshly started server (empty result cache).
   const cold = new Map<string, LoadAnswer>();
@@ -100,26 +168,39 @@ export async function measureAnalytics(base: string, databaseUrl: string, token:
       const warm: number[] = [];
       for (let i = 0; i < opts.warm; i++) {
         const r = await load(base, token, { query: d.query });
-        if (r.error) errors.push(r.error); else warm.push(r.ms);
+        if (r.error) errors.push(r.error);
+        else warm.push(r.ms);
       }
       const noCache: number[] = [];
       let used: string[] = [];
       for (let i = 0; i < opts.noCache; i++) {
         const r = await load(base, token, { query: d.query, cache: 'no-cache' });
-        if (r.error) errors.push(r.error); else { noCache.push(r.ms); used = r.usedPreAggregations; }
+        if (r.error) errors.push(r.error);
+        else {
+          noCache.push(r.ms);
+          used = r.usedPreAggregations;
+        }
       }
       const direct: number[] = [];
       const sql = sqls.get(d.name);
       if (!sql) errors.push('no SQL from /v1/sql');
-      else for (let i = 0; i < opts.sql; i++) {
-        const started = performance.now();
-        await pool.query(sql[0].replace(/\$(\d+)\$/g, '$$$1'), sql[1]);
-        direct.push(performance.now() - started);
-      }
+      else
+        for (let i = 0; i < opts.sql; i++) {
+          const started = performance.now();
+          await pool.query(sql[0].replace(/\$(\d+)\$/g, '$$$1'), sql[1]);
+          direct.push(performance.now() - started);
+        }
       figures.push({
-        query: d.name, label: d.label, rows: c.rows, usedPreAggregations: c.usedPreAggregations,
-        coldMs: Math.round(c.ms * 10) / 10, warmMs: stats(warm), noCacheMs: stats(noCache), noCachePreAggregations: used,
-        directSqlMs: stats(direct), errors: [...new Set(errors)].slice(0, 3),
+        query: d.name,
+        label: d.label,
+        rows: c.rows,
+        usedPreAggregations: c.usedPreAggregations,
+        coldMs: Math.round(c.ms * 10) / 10,
+        warmMs: stats(warm),
+        noCacheMs: stats(noCache),
+        noCachePreAggregations: used,
+        directSqlMs: stats(direct),
+        errors: [...new Set(errors)].slice(0, 3),
       });
     }
   } finally {

@@ -24,13 +24,20 @@ export async function gql(url: string, query: string, variables: Record<string, 
 }
 
 export async function login(graphqlUrl: string, username: string): Promise<string> {
-  const r = await gql(graphqlUrl, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: DEMO_PASSWORD });
+  const r = await gql(graphqlUrl, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+    u: username,
+    p: DEMO_PASSWORD,
+  });
   const token = r?.data?.login?.token as string | undefined;
   if (!token) throw new Error(`login ${username} failed: ${JSON.stringify(r?.errors)}`);
   return token;
 }
 
-export interface StatementCount { query: string; statements: number; errors: string | null }
+export interface StatementCount {
+  query: string;
+  statements: number;
+  errors: string | null;
+}
 
 /**
  * Runs each query once (after one warm-up run) against an in-process API whose
@@ -99,7 +106,14 @@ function percentile(sorted: number[], p: number): number {
  * One autocannon run. Latencies are collected per response (autocannon's own
  * summary has p97.5, not p95); a 200 whose body has GraphQL `errors` counts as an error.
  */
-export async function hammer(url: string, body: string, headers: Record<string, string>, connections: number, seconds: number, serverPid?: number): Promise<LoadFigure> {
+export async function hammer(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+  serverPid?: number,
+): Promise<LoadFigure> {
   const latencies: number[] = [];
   const cpuBefore = cpuMs(serverPid);
   const instance = autocannon({
@@ -122,9 +136,15 @@ export async function hammer(url: string, body: string, headers: Record<string, 
     seconds: result.duration,
     requests: result.requests.total,
     requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: percentile(latencies, 100),
+    },
     errors: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
-    serverCpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && requests > 0 ? Math.round(((cpuAfter - cpuBefore) / requests) * 100) / 100 : null,
+    serverCpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && requests > 0 ? Math.round(((cpuAfter - cpuBefore) / requests) * 100) / 100 : null,
     loadAverage: Math.round(os.loadavg()[0]! * 10) / 10,
   };
 }

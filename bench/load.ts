@@ -19,7 +19,11 @@ export interface LoadFigures {
   rowsPerSecond: number;
 }
 
-export interface BenchDatabase { url: string; embedded: boolean; stop(): Promise<void> }
+export interface BenchDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
 
 /** The server every bench database lives on: DATABASE_URL's server, else the embedded PostgreSQL. */
 export async function startServer(log: (l: string) => void): Promise<Database> {
@@ -68,9 +72,13 @@ export async function loadedScale(url: string): Promise<LoadFigures | null> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
-    const r = await client.query('select (select count(*) from household)::int as households, (select count(*) from person)::int as persons');
+    const r = await client.query(
+      'select (select count(*) from household)::int as households, (select count(*) from person)::int as persons',
+    );
     const row = r.rows[0] as { households: number; persons: number };
-    return row.households > 0 ? { scale: 0, rows: 0, households: row.households, persons: row.persons, seconds: 0, wallSeconds: 0, rowsPerSecond: 0 } : null;
+    return row.households > 0
+      ? { scale: 0, rows: 0, households: row.households, persons: row.persons, seconds: 0, wallSeconds: 0, rowsPerSecond: 0 }
+      : null;
   } catch {
     return null;
   } finally {

@@ -50,13 +50,28 @@ profile.samples!.forEach((id, i) => {
   const dt = profile.timeDeltas![i] ?? 0;
   const f = byId.get(id)!.callFrame;
   const file = f.url.includes('node_modules/') ? f.url.split('node_modules/').pop()! : f.url.replace(/^.*\/work\/main\//, '');
-  const pkg = f.url.includes('node_modules/') ? file.split('/').slice(0, file.startsWith('@') ? 2 : 1).join('/') : file || f.functionName;
-  self.set(`${f.functionName || '(anonymous)'} ${file}:${f.lineNumber}`, (self.get(`${f.functionName || '(anonymous)'} ${file}:${f.lineNumber}`) ?? 0) + dt);
+  const pkg = f.url.includes('node_modules/')
+    ? file
+        .split('/')
+        .slice(0, file.startsWith('@') ? 2 : 1)
+        .join('/')
+    : file || f.functionName;
+  self.set(
+    `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber}`,
+    (self.get(`${f.functionName || '(anonymous)'} ${file}:${f.lineNumber}`) ?? 0) + dt,
+  );
   pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + dt);
   total += dt;
 });
-const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([key, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${key}`).join('\n');
-process.stdout.write(`${name}: ${n} requests, wall ${(wall / n).toFixed(1)} ms/req, process CPU ${((cpu.user + cpu.system) / 1000 / n).toFixed(1)} ms/req\n`);
+const top = (m: Map<string, number>, k: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([key, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${key}`)
+    .join('\n');
+process.stdout.write(
+  `${name}: ${n} requests, wall ${(wall / n).toFixed(1)} ms/req, process CPU ${((cpu.user + cpu.system) / 1000 / n).toFixed(1)} ms/req\n`,
+);
 process.stdout.write(`profile: ${saved} (open in Chrome DevTools)\n`);
 process.stdout.write(`-- self time by package\n${top(pkgs, 15)}\n-- self time by function\n${top(self, 25)}\n`);
 process.exit(0);

@@ -1,7 +1,12 @@
 // The front-end queries the benchmark fires at /graphql: what an app for cadres
 // shows on its list and detail pages. No personal fields (idNumber, phone) are
 // selected: an unmasked read writes an audit row, which is not a read benchmark.
-export interface BenchQuery { name: string; label: string; query: string; variables: Record<string, unknown> }
+export interface BenchQuery {
+  name: string;
+  label: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
 
 export const HOUSEHOLD_PAGE = `query HouseholdPage($first: Int!) {
   households(first: $first) {
@@ -52,10 +57,30 @@ export const FILTERED_COUNT = `query FilteredCount($code: String!) {
 
 export function frontEndQueries(householdId: string, township: string): BenchQuery[] {
   return [
-    { name: 'householdPage', label: '(1) household page of 50 with members, contracts + entity, incomes', query: HOUSEHOLD_PAGE, variables: { first: 50 } },
-    { name: 'cooperativePage', label: '(2) cooperative page of 20 with contracts and households', query: COOPERATIVE_PAGE, variables: { first: 20 } },
-    { name: 'townshipVillages', label: "(3) a township's villages with 2020 collective income", query: TOWNSHIP_VILLAGES, variables: { code: township } },
+    {
+      name: 'householdPage',
+      label: '(1) household page of 50 with members, contracts + entity, incomes',
+      query: HOUSEHOLD_PAGE,
+      variables: { first: 50 },
+    },
+    {
+      name: 'cooperativePage',
+      label: '(2) cooperative page of 20 with contracts and households',
+      query: COOPERATIVE_PAGE,
+      variables: { first: 20 },
+    },
+    {
+      name: 'townshipVillages',
+      label: "(3) a township's villages with 2020 collective income",
+      query: TOWNSHIP_VILLAGES,
+      variables: { code: township },
+    },
     { name: 'nodeLookup', label: '(4) node(id) lookup of a household', query: NODE_LOOKUP, variables: { id: householdId } },
-    { name: 'filteredCount', label: '(5) filtered totalCount (township, registered, lifted)', query: FILTERED_COUNT, variables: { code: township } },
+    {
+      name: 'filteredCount',
+      label: '(5) filtered totalCount (township, registered, lifted)',
+      query: FILTERED_COUNT,
+      variables: { code: township },
+    },
   ];
 }

@@ -61,17 +61,28 @@ function main(): void {
       try {
         const v = (JSON.parse(Buffer.concat(chunks).toString() || '{}') as { variables?: { first?: number } }).variables?.first;
         if (typeof v === 'number') first = v;
-      } catch { /* default page */ }
+      } catch {
+        /* default page */
+      }
       pool.query<{ body: string }>({ text: HOUSEHOLD_PAGE_SQL, values: [county, first + 1] }).then(
-        (r) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(r.rows[0]!.body); },
-        (e: Error) => { res.writeHead(500, { 'content-type': 'application/json' }); res.end(JSON.stringify({ errors: [{ message: e.message }] })); },
+        (r) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(r.rows[0]!.body);
+        },
+        (e: Error) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ errors: [{ message: e.message }] }));
+        },
       );
     });
   });
   server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
     process.stdout.write(`raw-sql listening ${JSON.stringify(server.address())}\n`);
   });
-  process.on('SIGTERM', () => { server.close(); void pool.end().then(() => process.exit(0)); });
+  process.on('SIGTERM', () => {
+    server.close();
+    void pool.end().then(() => process.exit(0));
+  });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) main();

@@ -15,7 +15,11 @@ export const REGION_LEVELS = [
 export type RegionColumn = (typeof REGION_LEVELS)[number]['column'];
 
 /** `{ 6: 'countyCode', 9: 'townshipCode', 12: 'villageCode' }`. */
-export const LEVEL_COLUMN = Object.fromEntries(REGION_LEVELS.map((l) => [l.length, l.column])) as { 6: 'countyCode'; 9: 'townshipCode'; 12: 'villageCode' };
+export const LEVEL_COLUMN = Object.fromEntries(REGION_LEVELS.map((l) => [l.length, l.column])) as {
+  6: 'countyCode';
+  9: 'townshipCode';
+  12: 'villageCode';
+};
 
 /** Digits only, of one of the three lengths (a cheap shape check; `validateDivisionCode` checks the segments). */
 export function isRegionCode(code: string): boolean {

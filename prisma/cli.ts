@@ -58,7 +58,12 @@ export function findNativeSchemaEngine(): string | undefined {
     // not installed: only the CLI's own folders remain
   }
   const dirs = [enginesDir, PRISMA_DIR, path.join(PRISMA_DIR, 'runtime'), path.dirname(PRISMA_DIR)].filter((d): d is string => !!d);
-  const wanted = process.platform === 'win32' ? /^schema-engine-windows\.exe$/ : process.platform === 'darwin' ? /^schema-engine-darwin(-arm64)?$/ : /^schema-engine-(debian|rhel|linux|linux-musl|linux-arm64|linux-musl-arm64|linux-static)[\w.-]*$/;
+  const wanted =
+    process.platform === 'win32'
+      ? /^schema-engine-windows\.exe$/
+      : process.platform === 'darwin'
+        ? /^schema-engine-darwin(-arm64)?$/
+        : /^schema-engine-(debian|rhel|linux|linux-musl|linux-arm64|linux-musl-arm64|linux-static)[\w.-]*$/;
   for (const dir of dirs) {
     let names: string[];
     try {
@@ -66,7 +71,10 @@ export function findNativeSchemaEngine(): string | undefined {
     } catch {
       continue;
     }
-    const hit = names.filter((n) => wanted.test(n) && !/\.(gz|sha256|sig|tmp)$/.test(n)).map((n) => path.join(dir, n)).find(isExecutable);
+    const hit = names
+      .filter((n) => wanted.test(n) && !/\.(gz|sha256|sig|tmp)$/.test(n))
+      .map((n) => path.join(dir, n))
+      .find(isExecutable);
     if (hit) return hit;
   }
   return undefined;
@@ -97,7 +105,8 @@ export function prismaEnv(base: NodeJS.ProcessEnv = process.env): PrismaEnv {
   return { env: { ...env, PRISMA_SCHEMA_ENGINE_BINARY: SCHEMA_ENGINE_SHIM }, engine: 'wasm' };
 }
 
-export const WASM_NOTICE = "prisma: native schema engine binary not found (it can't be downloaded here); using Prisma's WebAssembly schema engine instead (prisma/engine/schema-engine).";
+export const WASM_NOTICE =
+  "prisma: native schema engine binary not found (it can't be downloaded here); using Prisma's WebAssembly schema engine instead (prisma/engine/schema-engine).";
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;

@@ -47,11 +47,7 @@ export async function applyMigrations(databaseUrl: string, log?: (line: string) 
   // "└─ 20261129000000_init/" lines name the migrations applied now.
   const applied = [...result.stdout.matchAll(/└─ (\S+?)\/\s*$/gm)].map((m) => m[1]).filter((name) => name !== 'migration.sql');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(
-    applied.length > 0
-      ? `migrations applied (${seconds} s): ${applied.join(', ')}`
-      : `migrations: none pending (${seconds} s)`,
-  );
+  log(applied.length > 0 ? `migrations applied (${seconds} s): ${applied.join(', ')}` : `migrations: none pending (${seconds} s)`);
 }
 
 /**
@@ -61,10 +57,7 @@ export async function applyMigrations(databaseUrl: string, log?: (line: string) 
  * (views, functions, triggers, CHECK constraints) never count as drift.
  */
 export async function schemaDrift(databaseUrl: string): Promise<string> {
-  const result = await prisma(
-    ['migrate', 'diff', '--from-config-datasource', '--to-schema', SCHEMA, '--script'],
-    databaseUrl,
-  );
+  const result = await prisma(['migrate', 'diff', '--from-config-datasource', '--to-schema', SCHEMA, '--script'], databaseUrl);
   if (result.code !== 0) throw failure('prisma migrate diff', result);
   const script = result.stdout.trim();
   return script === '' || script === '-- This is an empty migration.' ? '' : `${script}\n`;

@@ -34,7 +34,8 @@ function tsType(type: GraphQLType, nullable = true): string {
   return nullable ? `${inner} | null` : inner;
 }
 
-const doc = (text: string | null | undefined, indent = '') => (text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n` : '');
+const doc = (text: string | null | undefined, indent = '') =>
+  text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n` : '';
 
 /** The console's types for one printed schema. */
 export function consoleTypes(sdl: string): string {
@@ -58,7 +59,13 @@ export function consoleTypes(sdl: string): string {
       });
       out.push(`${doc(type.description)}export interface ${type.name} {`, ...fields, '}', '');
     } else if (type instanceof GraphQLUnionType) {
-      out.push(`export type ${type.name} = ${type.getTypes().map((t) => t.name).join(' | ')};`, '');
+      out.push(
+        `export type ${type.name} = ${type
+          .getTypes()
+          .map((t) => t.name)
+          .join(' | ')};`,
+        '',
+      );
     }
   }
   return out.join('\n');

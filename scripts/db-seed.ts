@@ -18,7 +18,8 @@ function fail(sentence: string): never {
 
 function integerOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) fail(`--${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max)
+    fail(`--${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
   return Number(raw);
 }
 
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
     fail(`${(error as Error).message} (usage: npm run db:seed -- [--reset] [--scale N] [--seed S]).`);
   }
   if (values.help) {
-    terminal.print('usage: npm run db:seed -- [--reset] [--scale N] [--seed S]\n  loads the generated county data set in one transaction into $DATABASE_URL, or into the embedded PostgreSQL of npm start');
+    terminal.print(
+      'usage: npm run db:seed -- [--reset] [--scale N] [--seed S]\n  loads the generated county data set in one transaction into $DATABASE_URL, or into the embedded PostgreSQL of npm start',
+    );
     return;
   }
   // Without DATABASE_URL: the embedded PostgreSQL of `npm start` (running or not).
@@ -53,7 +56,9 @@ async function main(): Promise<void> {
   let started = false;
   try {
     const result = await loadCounty(url, {
-      seed, scale, reset: values.reset ?? false,
+      seed,
+      scale,
+      reset: values.reset ?? false,
       log: (line) => (started ? lines.push(line) : terminal.print(line)),
       progress: ({ done, total, table, county }) => {
         if (!started) {

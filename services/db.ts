@@ -22,7 +22,9 @@ export function createPrisma(databaseUrl: string, options: DbOptions = {}): Pris
     connectionTimeoutMillis: 5_000,
     // One heavy statement is cancelled rather than holding a pooled connection;
     // DATABASE_STATEMENT_TIMEOUT_MS (milliseconds, 0 = none) overrides the 15 s default.
-    statement_timeout: /^\d{1,9}$/.test(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? '') ? Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS) : 15_000,
+    statement_timeout: /^\d{1,9}$/.test(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? '')
+      ? Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS)
+      : 15_000,
   });
   // Every scoped query runs in a short transaction (services/scopedDb.ts): let it
   // wait for a connection as long as the pool does, and run as long as a statement may.

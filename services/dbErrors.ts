@@ -11,7 +11,13 @@ export const RETRY_AFTER_SECONDS = 5;
 // P2024/P2028: no connection (or no transaction) within the wait; a transaction past its timeout.
 const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 const UNAVAILABLE_PG = new Set([
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
   '57014', // query_canceled: statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS)
   '53300', // too_many_connections
 ]);
@@ -21,9 +27,16 @@ const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', '
 // goes away mid-way the failure surfaces as a closed or unknown transaction, or a refused connection.
 const UNAVAILABLE_MESSAGE = new RegExp(
   [
-    'timeout exceeded when trying to connect', 'Connection terminated', 'canceling statement due to statement timeout',
-    'terminating connection due to administrator command', 'ECONNREFUSED', 'ECONNRESET', 'the database system is (starting up|shutting down|in recovery mode)',
-    'Transaction already closed', 'Transaction not found', 'Unable to start a transaction',
+    'timeout exceeded when trying to connect',
+    'Connection terminated',
+    'canceling statement due to statement timeout',
+    'terminating connection due to administrator command',
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'the database system is (starting up|shutting down|in recovery mode)',
+    'Transaction already closed',
+    'Transaction not found',
+    'Unable to start a transaction',
   ].join('|'),
 );
 

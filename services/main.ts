@@ -53,12 +53,19 @@ async function main(): Promise<void> {
   prisma = createPrisma(db.url, { poolSize: config.poolSize });
   if (config.isProduction) await refuseDefaultPasswords(prisma);
   const platform = await mountPlatform(server.app, {
-    prisma, databaseUrl: db.url, jwtSecret: config.jwtSecret, introspection: config.introspection, production: config.isProduction, log,
+    prisma,
+    databaseUrl: db.url,
+    jwtSecret: config.jwtSecret,
+    introspection: config.introspection,
+    production: config.isProduction,
+    log,
   });
   stoppers.push(() => platform.stop());
   server.finalize();
   server.readiness.markReady();
-  log(`就绪 / ready: ${dataset.households} households, ${dataset.persons} persons, database ${redactUrl(db.url)}${db.embedded ? ' (embedded)' : ''}`);
+  log(
+    `就绪 / ready: ${dataset.households} households, ${dataset.persons} persons, database ${redactUrl(db.url)}${db.embedded ? ' (embedded)' : ''}`,
+  );
 }
 
 /** Closes the HTTP server, then stops the embedded PostgreSQL (waiting for it if still starting). */

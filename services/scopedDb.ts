@@ -62,7 +62,8 @@ export function scopedPrisma(base: PrismaClient, scope: ViewerScope | null): Pri
   // Interactive transactions run on the unextended client: one connection,
   // the settings applied once (SET LOCAL lasts until the transaction ends).
   const transaction = (work: unknown, options?: unknown) => {
-    if (typeof work !== 'function') throw new Error('scopedPrisma: only interactive transactions ($transaction(async (tx) => …)) are supported');
+    if (typeof work !== 'function')
+      throw new Error('scopedPrisma: only interactive transactions ($transaction(async (tx) => …)) are supported');
     return base.$transaction(
       async (tx) => {
         await setScope(tx);
@@ -89,13 +90,24 @@ function uniqueLookups(base: PrismaClient, setScope: (client: Settable) => unkno
   const flush = () => {
     const batch = pending;
     pending = [];
-    const delegate = (model: string) => (base as unknown as Record<string, { findUnique(args: unknown): unknown }>)[model[0]!.toLowerCase() + model.slice(1)]!;
+    const delegate = (model: string) =>
+      (base as unknown as Record<string, { findUnique(args: unknown): unknown }>)[model[0]!.toLowerCase() + model.slice(1)]!;
     base
-      .$transaction([setScope(base), ...batch.map((p) => delegate(p.model).findUnique(p.args))] as unknown as Prisma.PrismaPromise<unknown>[])
+      .$transaction([
+        setScope(base),
+        ...batch.map((p) => delegate(p.model).findUnique(p.args)),
+      ] as unknown as Prisma.PrismaPromise<unknown>[])
       .then((results) => {
         const rows = results.slice(1);
         batch.forEach((p, i) => {
-          if (rows[i] == null && p.orThrow) p.reject(new Prisma.PrismaClientKnownRequestError(`No ${p.model} found`, { code: 'P2025', clientVersion: Prisma.prismaVersion.client, meta: { modelName: p.model } }));
+          if (rows[i] == null && p.orThrow)
+            p.reject(
+              new Prisma.PrismaClientKnownRequestError(`No ${p.model} found`, {
+                code: 'P2025',
+                clientVersion: Prisma.prismaVersion.client,
+                meta: { modelName: p.model },
+              }),
+            );
           else p.resolve(rows[i] ?? null);
         });
       })

@@ -43,25 +43,75 @@ function resourcesFor(viewer: Viewer | null) {
     <Resource key="townships" name="townships" {...townships} />,
     <Resource key="villages" name="villages" {...villages} />,
     personal && <Resource key="households" name="households" {...households} edit={writeHouseholds ? households.edit : undefined} />,
-    personal && <Resource key="persons" name="persons" {...persons} edit={writeHouseholds ? persons.edit : undefined} create={writeHouseholds ? persons.create : undefined} />,
-    <Resource key="industries" name="industries" {...industries} edit={can.writeIndustries(viewer) ? industries.edit : undefined} create={can.writeIndustries(viewer) ? industries.create : undefined} />,
+    personal && (
+      <Resource
+        key="persons"
+        name="persons"
+        {...persons}
+        edit={writeHouseholds ? persons.edit : undefined}
+        create={writeHouseholds ? persons.create : undefined}
+      />
+    ),
+    <Resource
+      key="industries"
+      name="industries"
+      {...industries}
+      edit={can.writeIndustries(viewer) ? industries.edit : undefined}
+      create={can.writeIndustries(viewer) ? industries.create : undefined}
+    />,
     entity('cooperatives', cooperatives),
     entity('leadingEnterprises', leadingEnterprises),
     entity('familyFarms', familyFarms),
     entity('workshops', workshops),
     entity('parkBases', parkBases),
     <Resource key="businessEntities" name="businessEntities" recordRepresentation="name" />,
-    personal && <Resource key="contracts" name="contracts" {...contracts} edit={write ? contracts.edit : undefined} create={write ? contracts.create : undefined} />,
-    <Resource key="collectiveIncomes" name="collectiveIncomes" {...collectiveIncomes} edit={writeHouseholds ? collectiveIncomes.edit : undefined} create={writeHouseholds ? collectiveIncomes.create : undefined} />,
-    personal && <Resource key="employments" name="employments" {...employments} edit={writeHouseholds ? employments.edit : undefined} create={writeHouseholds ? employments.create : undefined} />,
+    personal && (
+      <Resource
+        key="contracts"
+        name="contracts"
+        {...contracts}
+        edit={write ? contracts.edit : undefined}
+        create={write ? contracts.create : undefined}
+      />
+    ),
+    <Resource
+      key="collectiveIncomes"
+      name="collectiveIncomes"
+      {...collectiveIncomes}
+      edit={writeHouseholds ? collectiveIncomes.edit : undefined}
+      create={writeHouseholds ? collectiveIncomes.create : undefined}
+    />,
+    personal && (
+      <Resource
+        key="employments"
+        name="employments"
+        {...employments}
+        edit={writeHouseholds ? employments.edit : undefined}
+        create={writeHouseholds ? employments.create : undefined}
+      />
+    ),
     <Resource key="employmentChannels" name="employmentChannels" {...employmentChannels} />,
     // Monitoring (personal data): writes for county/township/village staff; imports for the county and departments.
-    personal && <Resource key="monitoringCases" name="monitoringCases" {...monitoringCases} create={writeHouseholds ? monitoringCases.create : undefined} />,
+    personal && (
+      <Resource
+        key="monitoringCases"
+        name="monitoringCases"
+        {...monitoringCases}
+        create={writeHouseholds ? monitoringCases.create : undefined}
+      />
+    ),
     personal && <Resource key="warnings" name="warnings" {...warnings} />,
     personal && <Resource key="visits" name="visits" {...visits} create={writeHouseholds ? visits.create : undefined} />,
     personal && <Resource key="alerts" name="alerts" {...alerts} />,
     can.readImports(viewer) && <Resource key="departmentImports" name="departmentImports" {...departmentImports} />,
-    personal && <Resource key="assistancePlans" name="assistancePlans" {...assistancePlans} create={writeHouseholds ? assistancePlans.create : undefined} />,
+    personal && (
+      <Resource
+        key="assistancePlans"
+        name="assistancePlans"
+        {...assistancePlans}
+        create={writeHouseholds ? assistancePlans.create : undefined}
+      />
+    ),
     can.manageUsers(viewer) && <Resource key="users" name="users" {...users} />,
     can.reports(viewer) && (
       <CustomRoutes key="reports">

@@ -78,22 +78,33 @@ const fail = (code: CreditCodeError, reason: string): CreditCodeResult => ({ ok:
  * `authorityName` is then null.
  */
 export function validateCreditCode(value: string): CreditCodeResult {
-  const v = String(value ?? '').trim().toUpperCase();
+  const v = String(value ?? '')
+    .trim()
+    .toUpperCase();
   if (v.length !== 18) {
     return fail('LENGTH', `统一社会信用代码应为 18 位，实际为 ${v.length} 位 (credit code must be 18 characters, got ${v.length})`);
   }
   const bad = [...v].filter((ch) => !ALPHABET.includes(ch));
   if (bad.length > 0) {
     const list = [...new Set(bad)].join(' ');
-    return fail('CHARSET', `统一社会信用代码含非法字符 ${list}（不使用 I、O、Z、S、V）(credit code contains invalid characters ${list}; I, O, Z, S, V are not used)`);
+    return fail(
+      'CHARSET',
+      `统一社会信用代码含非法字符 ${list}（不使用 I、O、Z、S、V）(credit code contains invalid characters ${list}; I, O, Z, S, V are not used)`,
+    );
   }
   const regionCode = v.slice(2, 8);
   if (!/^\d{6}$/.test(regionCode)) {
-    return fail('REGION', `统一社会信用代码第 3–8 位须为 6 位行政区划代码 (credit code positions 3–8 must be a 6-digit division code, got ${regionCode})`);
+    return fail(
+      'REGION',
+      `统一社会信用代码第 3–8 位须为 6 位行政区划代码 (credit code positions 3–8 must be a 6-digit division code, got ${regionCode})`,
+    );
   }
   const orgExpected = orgCodeCheckChar(v.slice(8, 16));
   if (v[16] !== orgExpected) {
-    return fail('ORG_CODE', `统一社会信用代码中的组织机构代码校验位错误，第 17 位应为 ${orgExpected} (organisation code check char at position 17 should be ${orgExpected}, got ${v[16]})`);
+    return fail(
+      'ORG_CODE',
+      `统一社会信用代码中的组织机构代码校验位错误，第 17 位应为 ${orgExpected} (organisation code check char at position 17 should be ${orgExpected}, got ${v[16]})`,
+    );
   }
   const expected = creditCodeCheckChar(v.slice(0, 17));
   if (v[17] !== expected) {

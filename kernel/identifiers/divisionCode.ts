@@ -6,9 +6,7 @@
 
 export type DivisionLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 export type DivisionCodeError = 'LENGTH' | 'FORMAT' | 'LEVEL';
-export type DivisionCodeResult =
-  | { ok: true; value: string; level: DivisionLevel }
-  | { ok: false; reason: string; code: DivisionCodeError };
+export type DivisionCodeResult = { ok: true; value: string; level: DivisionLevel } | { ok: false; reason: string; code: DivisionCodeError };
 
 const LEVEL_BY_LENGTH: Readonly<Record<number, DivisionLevel>> = { 6: 'COUNTY', 9: 'TOWNSHIP', 12: 'VILLAGE' };
 const LEVEL_NAME: Readonly<Record<DivisionLevel, string>> = { COUNTY: '县级', TOWNSHIP: '乡镇级', VILLAGE: '村级' };
@@ -29,7 +27,10 @@ export function validateDivisionCode(code: string, expectedLevel?: DivisionLevel
   const v = String(code ?? '').trim();
   const level = LEVEL_BY_LENGTH[v.length];
   if (level === undefined) {
-    return fail('LENGTH', `行政区划代码应为 6、9 或 12 位，实际为 ${v.length} 位 (division code must be 6, 9 or 12 digits, got ${v.length})`);
+    return fail(
+      'LENGTH',
+      `行政区划代码应为 6、9 或 12 位，实际为 ${v.length} 位 (division code must be 6, 9 or 12 digits, got ${v.length})`,
+    );
   }
   if (!/^\d+$/.test(v)) return fail('FORMAT', `行政区划代码只能包含数字 (division code must contain only digits: ${v})`);
   if (!PROVINCES.has(v.slice(0, 2))) {
@@ -45,7 +46,10 @@ export function validateDivisionCode(code: string, expectedLevel?: DivisionLevel
     return fail('FORMAT', `村级代码段不能为 000 (village segment of ${v} must not be 000)`);
   }
   if (expectedLevel !== undefined && level !== expectedLevel) {
-    return fail('LEVEL', `应为${LEVEL_NAME[expectedLevel]}代码，实际为${LEVEL_NAME[level]}代码 (expected a ${expectedLevel} code, got a ${level} code: ${v})`);
+    return fail(
+      'LEVEL',
+      `应为${LEVEL_NAME[expectedLevel]}代码，实际为${LEVEL_NAME[level]}代码 (expected a ${expectedLevel} code, got a ${level} code: ${v})`,
+    );
   }
   return { ok: true, value: v, level };
 }
@@ -76,7 +80,8 @@ export function parentCode(code: string): string | null {
  * scope must itself be a 6-, 9- or 12-digit code, i.e. sit on a level boundary.
  */
 export function isWithin(code: string, scopeCode: string): boolean {
-  const c = parse(code), s = parse(scopeCode);
+  const c = parse(code),
+    s = parse(scopeCode);
   if (c === null || s === null) return false;
   return s.value.length <= c.value.length && c.value.startsWith(s.value);
 }

@@ -11,8 +11,7 @@ export type ResidentIdError = 'LENGTH' | 'FORMAT' | 'BIRTH_DATE' | 'CHECK_DIGIT'
 export type Gender = 'MALE' | 'FEMALE';
 
 export type ResidentIdResult =
-  | { ok: true; value: string; birthDate: string; gender: Gender; regionCode: string }
-  | { ok: false; reason: string; code: ResidentIdError };
+  { ok: true; value: string; birthDate: string; gender: Gender; regionCode: string } | { ok: false; reason: string; code: ResidentIdError };
 
 // MOD 11-2 weights are 2^(17-i) mod 11 for i = 0..16 (GB 11643-1999 §6.3).
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -34,7 +33,9 @@ const cstYmd = (d: Date): string => isoDate(chinaDate(d)).replaceAll('-', '');
 
 /** True when YYYYMMDD is a real Gregorian calendar date. */
 function isCalendarDate(ymd: string): boolean {
-  const y = Number(ymd.slice(0, 4)), m = Number(ymd.slice(4, 6)), d = Number(ymd.slice(6, 8));
+  const y = Number(ymd.slice(0, 4)),
+    m = Number(ymd.slice(4, 6)),
+    d = Number(ymd.slice(6, 8));
   if (m < 1 || m > 12 || d < 1) return false;
   const dt = new Date(0);
   dt.setUTCFullYear(y, m - 1, d); // out-of-range days roll over, e.g. 02-30 → 03-02
@@ -51,7 +52,9 @@ const fail = (code: ResidentIdError, reason: string): ResidentIdResult => ({ ok:
  * birth date; it is read as a China Standard Time date.
  */
 export function validateResidentId(value: string, opts: { today?: Date } = {}): ResidentIdResult {
-  const v = String(value ?? '').trim().toUpperCase();
+  const v = String(value ?? '')
+    .trim()
+    .toUpperCase();
   if (v.length !== 18) {
     return fail('LENGTH', `身份证号应为 18 位，实际为 ${v.length} 位 (resident ID must be 18 characters, got ${v.length})`);
   }
@@ -103,7 +106,9 @@ export function makeResidentId(regionCode6: string, birthDate: Date | string, se
 
 /** `341324199001011234` → `341324********1234`. Values too short to mask partially are fully starred. */
 export function maskResidentId(id: string): string {
-  const v = String(id ?? '').trim().toUpperCase();
+  const v = String(id ?? '')
+    .trim()
+    .toUpperCase();
   if (v.length < 11) return '*'.repeat(v.length);
   return v.slice(0, 6) + '*'.repeat(v.length - 10) + v.slice(-4);
 }

@@ -44,11 +44,20 @@ export interface PgTarget {
 }
 
 // Query parameters that Prisma understands and pg does not (or would misread).
-const PRISMA_ONLY_PARAMS = ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'single_use_connections'];
+const PRISMA_ONLY_PARAMS = [
+  'schema',
+  'connection_limit',
+  'pool_timeout',
+  'pgbouncer',
+  'statement_cache_size',
+  'socket_timeout',
+  'single_use_connections',
+];
 
 export function parseUrl(url: string): PgTarget {
   const u = new URL(url);
-  if (!/^postgres(ql)?:$/.test(u.protocol)) throw new Error(`Only PostgreSQL URLs are supported by the WebAssembly schema engine shim, got ${u.protocol}`);
+  if (!/^postgres(ql)?:$/.test(u.protocol))
+    throw new Error(`Only PostgreSQL URLs are supported by the WebAssembly schema engine shim, got ${u.protocol}`);
   const schema = u.searchParams.get('schema') ?? undefined;
   for (const p of PRISMA_ONLY_PARAMS) u.searchParams.delete(p);
   const host = u.hostname || u.searchParams.get('host') || 'localhost';
@@ -72,9 +81,9 @@ export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 // OIDs that @prisma/adapter-pg 7.10 maps to a column type (fieldToColumnType);
 // user-defined types (oid >= 16384) it reads as text itself.
 const KNOWN_OIDS = new Set([
-  16, 17, 19, 20, 21, 23, 25, 26, 114, 142, 650, 700, 701, 790, 869, 1042, 1043, 1082, 1083, 1114, 1184, 1266, 1560,
-  1562, 1700, 2950, 3802, 143, 199, 651, 791, 1000, 1001, 1002, 1005, 1007, 1009, 1014, 1015, 1016, 1021, 1022, 1028,
-  1041, 1115, 1182, 1183, 1185, 1231, 1561, 1563, 2951, 3807,
+  16, 17, 19, 20, 21, 23, 25, 26, 114, 142, 650, 700, 701, 790, 869, 1042, 1043, 1082, 1083, 1114, 1184, 1266, 1560, 1562, 1700, 2950, 3802,
+  143, 199, 651, 791, 1000, 1001, 1002, 1005, 1007, 1009, 1014, 1015, 1016, 1021, 1022, 1028, 1041, 1115, 1182, 1183, 1185, 1231, 1561,
+  1563, 2951, 3807,
 ]);
 const TEXT_OID = 25;
 const CHAR_OID = 18;

@@ -36,7 +36,8 @@ for (let i = 0; i < argv.length; i++) {
   const arg = argv[i];
   if (arg === '--datamodels' || arg === '-d') datamodelPaths.push(argv[++i] ?? '');
   else if (arg === '--datasource') datasource = JSON.parse(argv[++i] ?? '{}') as DatasourceUrls;
-  else if (arg === '--enabled-preview-features' || arg === '--extension-types') i++; // nothing to do for PostgreSQL migrations
+  else if (arg === '--enabled-preview-features' || arg === '--extension-types')
+    i++; // nothing to do for PostgreSQL migrations
   else if (arg === 'cli') cliCommand = argv[++i];
   else if (arg === '--version' || arg === '-V') cliCommand = '--version';
   else if (arg === '--help' || arg === '-h') cliCommand = '--help';
@@ -128,7 +129,11 @@ function toRpcError(e: unknown): RpcError {
   const err = e as Error & { code?: string; meta?: unknown; cause?: unknown };
   if (isPanic(e)) {
     const message = panicMessage || String(err.message);
-    return { code: 4466, message: 'An error happened. Check the data field for details.', data: { is_panic: true, message, error: { message } } };
+    return {
+      code: 4466,
+      message: 'An error happened. Check the data field for details.',
+      data: { is_panic: true, message, error: { message } },
+    };
   }
   // A JS error thrown inside our adapter (e.g. while creating a shadow database)
   // comes back as a registered "GenericJs" error id.
@@ -310,7 +315,10 @@ async function runCliCommand(command: string): Promise<number> {
     const err = e as Error & { code?: string };
     const known: Record<string, [string, string]> = {
       '3D000': ['P1003', `Database \`${target.database}\` does not exist on the database server at \`${target.location}\`.`],
-      '28P01': ['P1000', `Authentication failed against database server at \`${target.location}\`, the provided database credentials are not valid.`],
+      '28P01': [
+        'P1000',
+        `Authentication failed against database server at \`${target.location}\`, the provided database credentials are not valid.`,
+      ],
       '28000': ['P1000', `Authentication failed against database server at \`${target.location}\`: ${err.message}`],
       '42P04': ['P1009', `Database \`${target.database}\` already exists on the database server at \`${target.location}\``],
       ECONNREFUSED: ['P1001', `Can't reach database server at \`${target.location}\``],

@@ -54,7 +54,8 @@ export function fillDerivedRegions(tables: Tables): void {
   const households = codes(tables.household, 'village_code');
   const windows = codes(tables.service_window, 'township_code');
   for (const row of tables.service_request) {
-    row.region_code = (row.household_id == null ? undefined : households.get(row.household_id as number)) ?? windows.get(row.window_id as number) ?? '';
+    row.region_code =
+      (row.household_id == null ? undefined : households.get(row.household_id as number)) ?? windows.get(row.window_id as number) ?? '';
   }
   const requests = codes(tables.service_request, 'region_code');
   for (const row of tables.service_routing) row.region_code = requests.get(row.request_id as number) ?? '';

@@ -28,11 +28,19 @@ export interface ContractModel {
 
 // Entities per county; one industrial-park base per township.
 const COUNTS: readonly [EntityKind, number][] = [
-  ['COOPERATIVE', 350], ['LEADING_ENTERPRISE', 40], ['FAMILY_FARM', 250], ['POVERTY_ALLEVIATION_WORKSHOP', 60], ['INDUSTRIAL_PARK_BASE', 16],
+  ['COOPERATIVE', 350],
+  ['LEADING_ENTERPRISE', 40],
+  ['FAMILY_FARM', 250],
+  ['POVERTY_ALLEVIATION_WORKSHOP', 60],
+  ['INDUSTRIAL_PARK_BASE', 16],
 ];
 /** GB 32100 organisation type under authority 9 (market regulation): 1 company, 2 individual business, 3 farmer cooperative. */
 const ORG_TYPE: Record<EntityKind, string> = {
-  COOPERATIVE: '3', LEADING_ENTERPRISE: '1', FAMILY_FARM: '2', POVERTY_ALLEVIATION_WORKSHOP: '1', INDUSTRIAL_PARK_BASE: '1',
+  COOPERATIVE: '3',
+  LEADING_ENTERPRISE: '1',
+  FAMILY_FARM: '2',
+  POVERTY_ALLEVIATION_WORKSHOP: '1',
+  INDUSTRIAL_PARK_BASE: '1',
 };
 const CATEGORIES: Record<EntityKind, readonly IndustryCategory[]> = {
   COOPERATIVE: ['PLANTING', 'PLANTING', 'BREEDING', 'MACHINERY_SERVICE', 'STRAW_UTILIZATION', 'E_COMMERCE', 'RURAL_TOURISM'],
@@ -41,7 +49,28 @@ const CATEGORIES: Record<EntityKind, readonly IndustryCategory[]> = {
   POVERTY_ALLEVIATION_WORKSHOP: ['PROCESSING', 'LABOUR_SERVICE', 'OTHER'],
   INDUSTRIAL_PARK_BASE: ['PLANTING', 'PROCESSING', 'BREEDING', 'RURAL_TOURISM', 'E_COMMERCE'],
 };
-const BRANDS = ['皖北', '运河', '泗州', '虹乡', '绿源', '丰瑞', '金穗', '汴水', '隋堤', '沃野', '田园', '康禾', '鑫农', '华康', '润丰', '嘉禾', '瑞丰', '万家', '惠民', '兴农'];
+const BRANDS = [
+  '皖北',
+  '运河',
+  '泗州',
+  '虹乡',
+  '绿源',
+  '丰瑞',
+  '金穗',
+  '汴水',
+  '隋堤',
+  '沃野',
+  '田园',
+  '康禾',
+  '鑫农',
+  '华康',
+  '润丰',
+  '嘉禾',
+  '瑞丰',
+  '万家',
+  '惠民',
+  '兴农',
+];
 /** Capital (yuan), members and founding years by kind. */
 const PROFILE: Record<EntityKind, { capital: [number, number]; members: [number, number]; founded: [number, number] }> = {
   COOPERATIVE: { capital: [100_000, 5_000_000], members: [5, 200], founded: [2008, 2019] },
@@ -54,7 +83,12 @@ const PROFILE: Record<EntityKind, { capital: [number, number]; members: [number,
 const stemOf = (name: string) => name.replace(/(村|社区|镇|乡|经济开发区)$/, '');
 
 export function buildEntities(
-  seed: number, county: { code: string; name: string }, townships: TownshipModel[], industries: IndustryModel[], ids: Ids, out: Tables,
+  seed: number,
+  county: { code: string; name: string },
+  townships: TownshipModel[],
+  industries: IndustryModel[],
+  ids: Ids,
+  out: Tables,
 ): EntityModel[] {
   const rnd = Random.stream(seed, `county:${county.code}/entities`);
   const names = new NameMaker(rnd);
@@ -65,11 +99,17 @@ export function buildEntities(
   for (const [kind, n] of COUNTS) {
     for (let i = 0; i < n; i++) {
       const township = kind === 'INDUSTRIAL_PARK_BASE' ? townships[i]! : rnd.pick(townships);
-      const village = kind === 'INDUSTRIAL_PARK_BASE' || (kind === 'LEADING_ENTERPRISE' && rnd.chance(0.5))
-        ? null : rnd.pick(township.villages.length ? township.villages : villages);
+      const village =
+        kind === 'INDUSTRIAL_PARK_BASE' || (kind === 'LEADING_ENTERPRISE' && rnd.chance(0.5))
+          ? null
+          : rnd.pick(township.villages.length ? township.villages : villages);
       const cats = CATEGORIES[kind];
       const chosen = new Set<IndustryModel>();
-      const want = rnd.weighted([[1, 55], [2, 33], [3, 12]] as const);
+      const want = rnd.weighted([
+        [1, 55],
+        [2, 33],
+        [3, 12],
+      ] as const);
       while (chosen.size < want) {
         const cat = rnd.pick(cats);
         chosen.add(rnd.pick(industries.filter((x) => x.category === cat)));
@@ -79,11 +119,16 @@ export function buildEntities(
       const place = village ? stemOf(village.name) : stemOf(township.name);
       const nameOnce = (brand: string): string => {
         switch (kind) {
-          case 'COOPERATIVE': return `${county.name}${place}${brand}${main.short}专业合作社`;
-          case 'LEADING_ENTERPRISE': return `安徽${brand || rnd.pick(BRANDS)}${main.short}有限公司`;
-          case 'FAMILY_FARM': return `${county.name}${rep}家庭农场`;
-          case 'POVERTY_ALLEVIATION_WORKSHOP': return `${stemOf(township.name)}${place}${brand}扶贫车间`;
-          case 'INDUSTRIAL_PARK_BASE': return township.kind === 'DEVELOPMENT_ZONE' ? `${county.name}经济开发区扶贫产业园` : `${township.name}现代农业产业园`;
+          case 'COOPERATIVE':
+            return `${county.name}${place}${brand}${main.short}专业合作社`;
+          case 'LEADING_ENTERPRISE':
+            return `安徽${brand || rnd.pick(BRANDS)}${main.short}有限公司`;
+          case 'FAMILY_FARM':
+            return `${county.name}${rep}家庭农场`;
+          case 'POVERTY_ALLEVIATION_WORKSHOP':
+            return `${stemOf(township.name)}${place}${brand}扶贫车间`;
+          case 'INDUSTRIAL_PARK_BASE':
+            return township.kind === 'DEVELOPMENT_ZONE' ? `${county.name}经济开发区扶贫产业园` : `${township.name}现代农业产业园`;
         }
       };
       let name = nameOnce('');
@@ -128,26 +173,49 @@ export function buildEntities(
 
 type Mode = 'SHARE_COOPERATION' | 'NEARBY_EMPLOYMENT' | 'ORDER_FARMING' | 'LAND_TRANSFER' | 'ENTRUSTED_MANAGEMENT';
 const MODES: readonly (readonly [Mode, number])[] = [
-  ['SHARE_COOPERATION', 30], ['NEARBY_EMPLOYMENT', 12], ['ORDER_FARMING', 20], ['LAND_TRANSFER', 28], ['ENTRUSTED_MANAGEMENT', 10],
+  ['SHARE_COOPERATION', 30],
+  ['NEARBY_EMPLOYMENT', 12],
+  ['ORDER_FARMING', 20],
+  ['LAND_TRANSFER', 28],
+  ['ENTRUSTED_MANAGEMENT', 10],
 ];
 /** Which kinds of entity offer which mode. */
 const PARTNERS: Record<Mode, readonly EntityKind[]> = {
   SHARE_COOPERATION: ['COOPERATIVE', 'COOPERATIVE', 'LEADING_ENTERPRISE', 'INDUSTRIAL_PARK_BASE'],
-  NEARBY_EMPLOYMENT: ['POVERTY_ALLEVIATION_WORKSHOP', 'POVERTY_ALLEVIATION_WORKSHOP', 'LEADING_ENTERPRISE', 'INDUSTRIAL_PARK_BASE', 'COOPERATIVE'],
+  NEARBY_EMPLOYMENT: [
+    'POVERTY_ALLEVIATION_WORKSHOP',
+    'POVERTY_ALLEVIATION_WORKSHOP',
+    'LEADING_ENTERPRISE',
+    'INDUSTRIAL_PARK_BASE',
+    'COOPERATIVE',
+  ],
   ORDER_FARMING: ['LEADING_ENTERPRISE', 'COOPERATIVE', 'COOPERATIVE'],
   LAND_TRANSFER: ['COOPERATIVE', 'FAMILY_FARM', 'FAMILY_FARM', 'LEADING_ENTERPRISE', 'INDUSTRIAL_PARK_BASE'],
   ENTRUSTED_MANAGEMENT: ['COOPERATIVE', 'FAMILY_FARM'],
 };
 const BENEFIT: Record<Mode, [number, number]> = {
-  SHARE_COOPERATION: [300, 1500], NEARBY_EMPLOYMENT: [1200, 3000], ORDER_FARMING: [500, 2500], LAND_TRANSFER: [600, 2400], ENTRUSTED_MANAGEMENT: [300, 1200],
+  SHARE_COOPERATION: [300, 1500],
+  NEARBY_EMPLOYMENT: [1200, 3000],
+  ORDER_FARMING: [500, 2500],
+  LAND_TRANSFER: [600, 2400],
+  ENTRUSTED_MANAGEMENT: [300, 1200],
 };
 const PAYOUT_NOTE: Record<Mode, string> = {
-  SHARE_COOPERATION: '入股分红', NEARBY_EMPLOYMENT: '务工收益', ORDER_FARMING: '订单收购溢价', LAND_TRANSFER: '土地流转租金', ENTRUSTED_MANAGEMENT: '托管收益',
+  SHARE_COOPERATION: '入股分红',
+  NEARBY_EMPLOYMENT: '务工收益',
+  ORDER_FARMING: '订单收购溢价',
+  LAND_TRANSFER: '土地流转租金',
+  ENTRUSTED_MANAGEMENT: '托管收益',
 };
 const CONTRACTS = 20_000;
 
 export function buildContracts(
-  seed: number, countyCode: string, households: HouseholdModel[], entities: EntityModel[], ids: Ids, out: Tables,
+  seed: number,
+  countyCode: string,
+  households: HouseholdModel[],
+  entities: EntityModel[],
+  ids: Ids,
+  out: Tables,
 ): ContractModel[] {
   const rnd = Random.stream(seed, `county:${countyCode}/contracts`);
   // Partners by township and kind, so a household contracts with an entity nearby.
@@ -167,12 +235,32 @@ export function buildContracts(
     const kind = rnd.pick(PARTNERS[mode]);
     const local = byTownKind.get(`${household.village.township.code}/${kind}`);
     const sameVillage = local?.filter((e) => e.village === household.village);
-    const entity = sameVillage?.length && rnd.chance(0.5) ? rnd.pick(sameVillage) : local?.length ? rnd.pick(local) : rnd.pick(byKind(kind));
-    const startYear = rnd.weighted([[2016, 15], [2017, 22], [2018, 25], [2019, 22], [2020, 16]] as const);
+    const entity =
+      sameVillage?.length && rnd.chance(0.5) ? rnd.pick(sameVillage) : local?.length ? rnd.pick(local) : rnd.pick(byKind(kind));
+    const startYear = rnd.weighted([
+      [2016, 15],
+      [2017, 22],
+      [2018, 25],
+      [2019, 22],
+      [2020, 16],
+    ] as const);
     const start = Math.max(day(startYear, 1, 1) + rnd.int(0, 364), entity.established + 30);
     if (start > AS_OF) continue; // an entity founded too late for this start: no contract
     const s = new Date(start * 86_400_000);
-    const endYear = rnd.chance(0.35) ? null : rnd.weighted([[2021, 8], [2022, 8], [2023, 10], [2024, 8], [2025, 8], [2026, 8], [2027, 10], [2028, 12], [2029, 13], [2030, 15]] as const);
+    const endYear = rnd.chance(0.35)
+      ? null
+      : rnd.weighted([
+          [2021, 8],
+          [2022, 8],
+          [2023, 10],
+          [2024, 8],
+          [2025, 8],
+          [2026, 8],
+          [2027, 10],
+          [2028, 12],
+          [2029, 13],
+          [2030, 15],
+        ] as const);
     const end = endYear === null ? null : day(endYear, s.getUTCMonth() + 1, s.getUTCDate()) - 1;
     const [lo, hi] = BENEFIT[mode];
     const annual = rnd.int(lo / 10, hi / 10) * 10 * 100;
@@ -184,7 +272,14 @@ export function buildContracts(
       entity_id: entity.id,
       household_id: household.id,
       mode,
-      share_kind: mode === 'SHARE_COOPERATION' ? rnd.weighted([['LAND', 40], ['FUNDS', 45], ['ASSETS', 15]] as const) : null,
+      share_kind:
+        mode === 'SHARE_COOPERATION'
+          ? rnd.weighted([
+              ['LAND', 40],
+              ['FUNDS', 45],
+              ['ASSETS', 15],
+            ] as const)
+          : null,
       start_date: dateStr(start),
       end_date: end === null ? null : dateStr(end),
       annual_benefit: yuan(annual),

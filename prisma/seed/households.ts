@@ -22,7 +22,14 @@ import { AS_OF, AS_OF_STAMP, day, dateStr, stamp, type Ids, type Tables } from '
 export const LIFTED_HOUSEHOLDS = 24_862;
 export const LIFTED_PERSONS = 72_385;
 export const INCIDENCE_2019_PERCENT = 0.22;
-const LIFTS_BY_YEAR: readonly [number, number][] = [[2014, 350], [2015, 6300], [2016, 9450], [2017, 4800], [2018, 3200], [2019, 762]];
+const LIFTS_BY_YEAR: readonly [number, number][] = [
+  [2014, 350],
+  [2015, 6300],
+  [2016, 9450],
+  [2017, 4800],
+  [2018, 3200],
+  [2019, 762],
+];
 /** Non-registered households: ordinary ones (income records for the dual-income figures) and monitored ones. */
 const PLAIN_HOUSEHOLDS = 6_000;
 const EDGE_HOUSEHOLDS = 470;
@@ -35,8 +42,18 @@ const DROPOUTS = 6;
 
 export type HouseholdKind = 'LIFTED' | 'NOT_LIFTED' | 'PLAIN' | 'EDGE' | 'SUDDEN' | 'CANDIDATE';
 export type Category = 'UNSTABLE_LIFTED' | 'EDGE' | 'SUDDEN_HARDSHIP';
-export type RiskType = 'ILLNESS' | 'DISABILITY' | 'SCHOOLING' | 'DISASTER' | 'ACCIDENT' | 'BUSINESS_FAILURE' | 'UNSTABLE_EMPLOYMENT' | 'OTHER';
-const RISK_ORDER: readonly RiskType[] = ['ILLNESS', 'DISABILITY', 'SCHOOLING', 'DISASTER', 'ACCIDENT', 'BUSINESS_FAILURE', 'UNSTABLE_EMPLOYMENT', 'OTHER'];
+export type RiskType =
+  'ILLNESS' | 'DISABILITY' | 'SCHOOLING' | 'DISASTER' | 'ACCIDENT' | 'BUSINESS_FAILURE' | 'UNSTABLE_EMPLOYMENT' | 'OTHER';
+const RISK_ORDER: readonly RiskType[] = [
+  'ILLNESS',
+  'DISABILITY',
+  'SCHOOLING',
+  'DISASTER',
+  'ACCIDENT',
+  'BUSINESS_FAILURE',
+  'UNSTABLE_EMPLOYMENT',
+  'OTHER',
+];
 
 export interface HouseholdModel {
   id: number;
@@ -64,17 +81,45 @@ interface Plan {
   key: number;
 }
 
-const SIZES_POOR: readonly (readonly [number, number])[] = [[1, 16], [2, 27], [3, 22], [4, 19], [5, 11], [6, 4], [7, 1]];
-const SIZES_NOT_LIFTED: readonly (readonly [number, number])[] = [[1, 28], [2, 30], [3, 18], [4, 14], [5, 7], [6, 3]];
-const SIZES_PLAIN: readonly (readonly [number, number])[] = [[1, 6], [2, 20], [3, 25], [4, 26], [5, 15], [6, 6], [7, 2]];
+const SIZES_POOR: readonly (readonly [number, number])[] = [
+  [1, 16],
+  [2, 27],
+  [3, 22],
+  [4, 19],
+  [5, 11],
+  [6, 4],
+  [7, 1],
+];
+const SIZES_NOT_LIFTED: readonly (readonly [number, number])[] = [
+  [1, 28],
+  [2, 30],
+  [3, 18],
+  [4, 14],
+  [5, 7],
+  [6, 3],
+];
+const SIZES_PLAIN: readonly (readonly [number, number])[] = [
+  [1, 6],
+  [2, 20],
+  [3, 25],
+  [4, 26],
+  [5, 15],
+  [6, 6],
+  [7, 2],
+];
 
 /** Nudges sizes (1–8) one member at a time until they sum to `target`. */
 function adjustSizes(rnd: Random, plans: Plan[], target: number): void {
   let sum = plans.reduce((a, p) => a + p.size, 0);
   while (sum !== target) {
     const p = plans[rnd.int(0, plans.length - 1)]!;
-    if (sum < target && p.size < 8) { p.size++; sum++; }
-    else if (sum > target && p.size > 1) { p.size--; sum--; }
+    if (sum < target && p.size < 8) {
+      p.size++;
+      sum++;
+    } else if (sum > target && p.size > 1) {
+      p.size--;
+      sum--;
+    }
   }
 }
 
@@ -82,10 +127,14 @@ function headAge(rnd: Random, kind: HouseholdKind, size: number): number {
   const clamp = (a: number) => Math.max(24, Math.min(92, Math.round(a)));
   if (size === 1) return clamp(kind === 'PLAIN' ? rnd.normal(56, 15) : rnd.normal(69, 10));
   switch (kind) {
-    case 'LIFTED': return clamp(rnd.normal(55, 12));
-    case 'NOT_LIFTED': return clamp(rnd.normal(61, 13));
-    case 'SUDDEN': return clamp(rnd.normal(46, 10));
-    default: return clamp(rnd.normal(50, 12));
+    case 'LIFTED':
+      return clamp(rnd.normal(55, 12));
+    case 'NOT_LIFTED':
+      return clamp(rnd.normal(61, 13));
+    case 'SUDDEN':
+      return clamp(rnd.normal(46, 10));
+    default:
+      return clamp(rnd.normal(50, 12));
   }
 }
 
@@ -94,9 +143,22 @@ function risksOf(rnd: Random, members: PersonModel[], extra: number, must: reado
   const set = new Set<RiskType>(must);
   if (members.some((p) => p.health === 'CHRONIC_ILLNESS' || p.health === 'SERIOUS_ILLNESS')) set.add('ILLNESS');
   if (members.some((p) => p.health === 'DISABLED')) set.add('DISABILITY');
-  if (members.some((p) => p.schooling === 'SENIOR_SECONDARY' || p.schooling === 'TERTIARY' || p.schooling === 'VOCATIONAL') && rnd.chance(0.5)) set.add('SCHOOLING');
+  if (
+    members.some((p) => p.schooling === 'SENIOR_SECONDARY' || p.schooling === 'TERTIARY' || p.schooling === 'VOCATIONAL') &&
+    rnd.chance(0.5)
+  )
+    set.add('SCHOOLING');
   for (let i = 0; i < extra || set.size === 0; i++) {
-    set.add(rnd.weighted([['UNSTABLE_EMPLOYMENT', 30], ['BUSINESS_FAILURE', 15], ['DISASTER', 12], ['ACCIDENT', 12], ['OTHER', 10], ['ILLNESS', 21]] as const));
+    set.add(
+      rnd.weighted([
+        ['UNSTABLE_EMPLOYMENT', 30],
+        ['BUSINESS_FAILURE', 15],
+        ['DISASTER', 12],
+        ['ACCIDENT', 12],
+        ['OTHER', 10],
+        ['ILLNESS', 21],
+      ] as const),
+    );
     if (i > 3) break;
   }
   return RISK_ORDER.filter((r) => set.has(r));
@@ -118,7 +180,8 @@ export function buildHouseholds(ctx: HouseholdContext): HouseholdModel[] {
 
   // 1. Plans: kind, size and lift year.
   const lifted: Plan[] = LIFTS_BY_YEAR.flatMap(([year, n]) =>
-    Array.from({ length: n }, () => ({ kind: 'LIFTED' as const, size: rnd.weighted(SIZES_POOR), liftedYear: year, key: 0 })));
+    Array.from({ length: n }, () => ({ kind: 'LIFTED' as const, size: rnd.weighted(SIZES_POOR), liftedYear: year, key: 0 })),
+  );
   adjustSizes(rnd, lifted, LIFTED_PERSONS);
   const notLifted: Plan[] = [];
   for (let left = notLiftedPersons; left > 0;) {
@@ -126,8 +189,14 @@ export function buildHouseholds(ctx: HouseholdContext): HouseholdModel[] {
     notLifted.push({ kind: 'NOT_LIFTED', size, liftedYear: null, key: 0 });
     left -= size;
   }
-  const others: Plan[] = ([['PLAIN', PLAIN_HOUSEHOLDS], ['EDGE', EDGE_HOUSEHOLDS], ['SUDDEN', SUDDEN_HOUSEHOLDS], ['CANDIDATE', CANDIDATE_HOUSEHOLDS]] as const)
-    .flatMap(([kind, n]) => Array.from({ length: n }, () => ({ kind, size: rnd.weighted(SIZES_PLAIN), liftedYear: null, key: 0 })));
+  const others: Plan[] = (
+    [
+      ['PLAIN', PLAIN_HOUSEHOLDS],
+      ['EDGE', EDGE_HOUSEHOLDS],
+      ['SUDDEN', SUDDEN_HOUSEHOLDS],
+      ['CANDIDATE', CANDIDATE_HOUSEHOLDS],
+    ] as const
+  ).flatMap(([kind, n]) => Array.from({ length: n }, () => ({ kind, size: rnd.weighted(SIZES_PLAIN), liftedYear: null, key: 0 })));
 
   // 2. Villages: registered households concentrate in formerly poor villages.
   const poorTable = new WeightedTable(villages, (v) => v.poorWeight);
@@ -150,7 +219,11 @@ export function buildHouseholds(ctx: HouseholdContext): HouseholdModel[] {
     const registered = plan.kind === 'LIFTED' || plan.kind === 'NOT_LIFTED';
     const members = makeMembers(
       {
-        rnd, names, ids: idAlloc, countyCode: ctx.countyCode, registered,
+        rnd,
+        names,
+        ids: idAlloc,
+        countyCode: ctx.countyCode,
+        registered,
         vulnerable: plan.kind === 'EDGE' || plan.kind === 'SUDDEN',
         nextId: () => ctx.ids.take('person'),
         nextCertificate: () => ++certificate,
@@ -163,9 +236,10 @@ export function buildHouseholds(ctx: HouseholdContext): HouseholdModel[] {
     if (plan.kind === 'NOT_LIFTED') registeredYear = rnd.chance(0.9) ? 2014 : rnd.int(2015, 2019);
     const seq = (perVillage.get(village) ?? 0) + 1;
     perVillage.set(village, seq);
-    const address = village.kind === 'COMMUNITY'
-      ? `安徽省宿州市${ctx.countyName}${village.addressStem}${rnd.int(1, 40)}栋${rnd.int(1, 6)}0${rnd.int(1, 4)}室`
-      : `安徽省宿州市${ctx.countyName}${village.addressStem}${rnd.int(1, 12)}组`;
+    const address =
+      village.kind === 'COMMUNITY'
+        ? `安徽省宿州市${ctx.countyName}${village.addressStem}${rnd.int(1, 40)}栋${rnd.int(1, 6)}0${rnd.int(1, 4)}室`
+        : `安徽省宿州市${ctx.countyName}${village.addressStem}${rnd.int(1, 12)}组`;
     const created = registeredYear !== null ? day(registeredYear, 3, 1) + rnd.int(0, 240) : day(2016, 5, 1) + rnd.int(0, 90);
     return {
       id: ctx.ids.take('household'),
@@ -201,7 +275,8 @@ export function buildHouseholds(ctx: HouseholdContext): HouseholdModel[] {
   for (const h of households) {
     if (h.kind === 'NOT_LIFTED') h.riskTypes = risksOf(rnd, h.members, 0);
     else if (h.kind === 'CANDIDATE') h.riskTypes = risksOf(rnd, h.members, 1);
-    else if (h.category === 'SUDDEN_HARDSHIP') h.riskTypes = risksOf(rnd, h.members, rnd.int(0, 1), [rnd.pick(['ILLNESS', 'ACCIDENT', 'DISASTER', 'BUSINESS_FAILURE'] as const)]);
+    else if (h.category === 'SUDDEN_HARDSHIP')
+      h.riskTypes = risksOf(rnd, h.members, rnd.int(0, 1), [rnd.pick(['ILLNESS', 'ACCIDENT', 'DISASTER', 'BUSINESS_FAILURE'] as const)]);
     else if (h.category) h.riskTypes = risksOf(rnd, h.members, rnd.int(0, 2));
     if (h.category) {
       h.since = h.category === 'SUDDEN_HARDSHIP' ? day(2020, 5, 1) + rnd.int(0, 220) : day(2020, 3, 20) + rnd.int(0, 250);

@@ -18,7 +18,18 @@ const CHANNELS: readonly { code: Channel; n: number; employer: EntityKind | null
   { code: 'PUBLIC_WELFARE_POST', n: 2600, employer: null, wage: [500, 1000] },
   { code: 'HOME_BASED', n: 3000, employer: null, wage: [800, 2200] },
 ];
-const WELFARE_POSTS = ['保洁员', '护林员', '安全员', '护路员', '水管员', '环境卫生监督员', '孝老餐厅服务员', '农家书屋管理员', '治安巡逻员', '防溺水巡查员'];
+const WELFARE_POSTS = [
+  '保洁员',
+  '护林员',
+  '安全员',
+  '护路员',
+  '水管员',
+  '环境卫生监督员',
+  '孝老餐厅服务员',
+  '农家书屋管理员',
+  '治安巡逻员',
+  '防溺水巡查员',
+];
 
 export interface JobModel {
   person: PersonModel;
@@ -27,14 +38,20 @@ export interface JobModel {
 }
 
 export function buildEmployment(
-  seed: number, countyCode: string, households: HouseholdModel[], entities: EntityModel[], ids: Ids, out: Tables,
+  seed: number,
+  countyCode: string,
+  households: HouseholdModel[],
+  entities: EntityModel[],
+  ids: Ids,
+  out: Tables,
 ): JobModel[] {
   const rnd = Random.stream(seed, `county:${countyCode}/employment`);
-  const pool = (registered: boolean) => households
-    .filter((h) => h.registered === registered && h.kind !== 'CANDIDATE')
-    .flatMap((h) => h.members
-      .filter((p) => p.age >= 18 && p.age <= 64 && (p.labor === 'FULL' || p.labor === 'PARTIAL'))
-      .map((p) => ({ p, h })));
+  const pool = (registered: boolean) =>
+    households
+      .filter((h) => h.registered === registered && h.kind !== 'CANDIDATE')
+      .flatMap((h) =>
+        h.members.filter((p) => p.age >= 18 && p.age <= 64 && (p.labor === 'FULL' || p.labor === 'PARTIAL')).map((p) => ({ p, h })),
+      );
   const registeredPool = rnd.shuffle(pool(true));
   const otherPool = rnd.shuffle(pool(false));
   const taken = new Set<PersonModel>();
@@ -86,8 +103,12 @@ export function buildEmployment(
 type Source = 'MECHANIZATION_SERVICE' | 'STRAW_UTILIZATION' | 'LAND_TRANSFER_PLATFORM' | 'LABOUR_COMPANY' | 'ASSET_LEASING' | 'OTHER';
 /** Sources in enum order, with the first year a village could have each. */
 const SOURCES: readonly [Source, number][] = [
-  ['MECHANIZATION_SERVICE', 2014], ['STRAW_UTILIZATION', 2015], ['LAND_TRANSFER_PLATFORM', 2016],
-  ['LABOUR_COMPANY', 2017], ['ASSET_LEASING', 2014], ['OTHER', 2014],
+  ['MECHANIZATION_SERVICE', 2014],
+  ['STRAW_UTILIZATION', 2015],
+  ['LAND_TRANSFER_PLATFORM', 2016],
+  ['LABOUR_COMPANY', 2017],
+  ['ASSET_LEASING', 2014],
+  ['OTHER', 2014],
 ];
 
 /**
@@ -96,7 +117,13 @@ const SOURCES: readonly [Source, number][] = [
  * formerly poor villages at ≥ 50,000 yuan from their exit year (an exit
  * criterion), split over 2–5 sources that start in different years.
  */
-export function buildCollectiveIncome(seed: number, countyCode: string, townships: TownshipModel[], ids: Ids, out: Tables): Map<VillageModel, Map<number, number>> {
+export function buildCollectiveIncome(
+  seed: number,
+  countyCode: string,
+  townships: TownshipModel[],
+  ids: Ids,
+  out: Tables,
+): Map<VillageModel, Map<number, number>> {
   const rnd = Random.stream(seed, `county:${countyCode}/collective`);
   const totals = new Map<VillageModel, Map<number, number>>();
   for (const t of townships) {
@@ -108,7 +135,8 @@ export function buildCollectiveIncome(seed: number, countyCode: string, township
       chosen[0] = [chosen[0]![0], 2014];
       const weights = new Map(chosen.map(([s]) => [s, rnd.range(0.5, 2)]));
       const active = SOURCES.filter(([s]) => weights.has(s)).map(([s]) => ({ s, from: chosen.find((c) => c[0] === s)![1] }));
-      let total = v.kind === 'COMMUNITY' ? rnd.range(50_000, 300_000) : v.formerlyPoor ? rnd.range(5_000, 40_000) : rnd.range(20_000, 150_000);
+      let total =
+        v.kind === 'COMMUNITY' ? rnd.range(50_000, 300_000) : v.formerlyPoor ? rnd.range(5_000, 40_000) : rnd.range(20_000, 150_000);
       const growth = rnd.range(1.08, 1.35);
       const byYear = new Map<number, number>();
       for (const year of YEARS) {
@@ -142,11 +170,21 @@ export function buildCollectiveIncome(seed: number, countyCode: string, township
 
 const POSTS: readonly [string, number, number][] = [
   // post, basic pay 2020 (yuan/year), share of the growth reward
-  ['党组织书记兼村委会主任', 36_000, 0.4], ['党组织副书记', 26_400, 0.25], ['村委会委员', 22_800, 0.2], ['报账员', 20_400, 0.15],
+  ['党组织书记兼村委会主任', 36_000, 0.4],
+  ['党组织副书记', 26_400, 0.25],
+  ['村委会委员', 22_800, 0.2],
+  ['报账员', 20_400, 0.15],
 ];
 
 /** 2017–2020: basic pay rising ~6 % a year, performance 10–30 %, reward 8 % of collective growth × share. */
-export function buildCadrePay(seed: number, countyCode: string, townships: TownshipModel[], collective: Map<VillageModel, Map<number, number>>, ids: Ids, out: Tables): void {
+export function buildCadrePay(
+  seed: number,
+  countyCode: string,
+  townships: TownshipModel[],
+  collective: Map<VillageModel, Map<number, number>>,
+  ids: Ids,
+  out: Tables,
+): void {
   const rnd = Random.stream(seed, `county:${countyCode}/cadre-pay`);
   const names = new NameMaker(rnd);
   for (const t of townships) {
@@ -155,7 +193,7 @@ export function buildCadrePay(seed: number, countyCode: string, townships: Towns
       for (const year of [2017, 2018, 2019, 2020]) {
         const growth = collective.get(v)!.get(year)! - collective.get(v)!.get(year - 1)!;
         POSTS.forEach(([post, basic2020, share], i) => {
-          const basic = Math.round((basic2020 / 1.06 ** (2020 - year)) / 100) * 100 * 100;
+          const basic = Math.round(basic2020 / 1.06 ** (2020 - year) / 100) * 100 * 100;
           out.village_cadre_pay.push({
             id: ids.take('village_cadre_pay'),
             village_code: v.code,
@@ -163,7 +201,7 @@ export function buildCadrePay(seed: number, countyCode: string, townships: Towns
             cadre_name: people[i]!,
             post,
             basic_pay: yuan(basic),
-            performance_pay: yuan(Math.round(basic * rnd.range(0.1, 0.3) / 100) * 100),
+            performance_pay: yuan(Math.round((basic * rnd.range(0.1, 0.3)) / 100) * 100),
             growth_reward: yuan(Math.min(3_000_000, Math.max(0, Math.round(growth * 0.08 * share)))),
           });
         });

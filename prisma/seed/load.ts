@@ -82,7 +82,14 @@ async function countRows(client: pg.Client, table: string): Promise<number> {
   return Number(r.rows[0]!.n);
 }
 
-async function copyTable(client: pg.Client, table: TableName, rows: Row[], sum: Checksum, replace: Map<number, string> | null, onRows: (n: number) => void): Promise<void> {
+async function copyTable(
+  client: pg.Client,
+  table: TableName,
+  rows: Row[],
+  sum: Checksum,
+  replace: Map<number, string> | null,
+  onRows: (n: number) => void,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = columnsOf(rows);
   const hash = sum.sink(table, columns);
@@ -120,7 +127,10 @@ const rowCount = (t: Tables) => TABLE_NAMES.reduce((a, n) => a + t[n].length, 0)
  * faster than a trigger per inserted row (≈ 9 s → 4 s for a county here), and
  * still inside the transaction, so nobody ever sees the tables without them.
  */
-async function dropForeignKeys(client: pg.Client, log: (line: string) => void): Promise<{ table: string; name: string; def: string }[] | null> {
+async function dropForeignKeys(
+  client: pg.Client,
+  log: (line: string) => void,
+): Promise<{ table: string; name: string; def: string }[] | null> {
   const r = await client.query<{ table: string; name: string; def: string }>(`
     SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS def
     FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace ORDER BY conrelid::regclass::text, conname`);
@@ -131,7 +141,7 @@ async function dropForeignKeys(client: pg.Client, log: (line: string) => void): 
   } catch (error) {
     if ((error as { code?: string }).code !== '42501') throw error;
     await client.query('ROLLBACK TO SAVEPOINT drop_foreign_keys');
-    log('无权临时移除外键，按外键逐行校验载入 / not the tables\' owner: loading with foreign keys checked row by row (slower)');
+    log("无权临时移除外键，按外键逐行校验载入 / not the tables' owner: loading with foreign keys checked row by row (slower)");
     return null;
   }
   return r.rows;
@@ -152,12 +162,16 @@ export async function loadParts(databaseUrl: string, opts: LoadOptions, onlyIfEm
     await client.query('BEGIN');
     await client.query('SET LOCAL statement_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    const existing = await client.query<{ seed: number; scale: number }>('SELECT seed, scale FROM dataset_info LIMIT 1').catch((e: unknown) => {
-      if ((e as { code?: string }).code === '42P01') {
-        throw new SeedError('数据库中没有 dataset_info 表，请先执行迁移 / the database has no dataset_info table: apply the migrations first (npm run db:migrate).');
-      }
-      throw e;
-    });
+    const existing = await client
+      .query<{ seed: number; scale: number }>('SELECT seed, scale FROM dataset_info LIMIT 1')
+      .catch((e: unknown) => {
+        if ((e as { code?: string }).code === '42P01') {
+          throw new SeedError(
+            '数据库中没有 dataset_info 表，请先执行迁移 / the database has no dataset_info table: apply the migrations first (npm run db:migrate).',
+          );
+        }
+        throw e;
+      });
     if (onlyIfEmpty && existing.rowCount) {
       const households = await countRows(client, 'household');
       const persons = await countRows(client, 'person');
@@ -168,7 +182,9 @@ export async function loadParts(databaseUrl: string, opts: LoadOptions, onlyIfEm
     }
     if (opts.reset) {
       const tables = await client.query<{ tablename: string }>(
-        'SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND NOT (tablename = ANY($1)) ORDER BY tablename', [KEEP]);
+        'SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND NOT (tablename = ANY($1)) ORDER BY tablename',
+        [KEEP],
+      );
       if (tables.rowCount) await client.query(`TRUNCATE ${tables.rows.map((r) => quote(r.tablename)).join(', ')} RESTART IDENTITY CASCADE`);
       log(`已清空 ${tables.rowCount} 张数据表 / truncated ${tables.rowCount} data tables`);
     } else if (existing.rowCount || (await countRows(client, 'household')) > 0) {
@@ -178,7 +194,8 @@ export async function loadParts(databaseUrl: string, opts: LoadOptions, onlyIfEm
     const foreignKeys = await dropForeignKeys(client, log);
     // The generator wrote every region_code the triggers would (derivedRegions.ts): as the
     // tables' owner, switch the per-row lookups off for the load (on again before COMMIT).
-    if (foreignKeys) for (const [table, trigger] of REGION_TRIGGERS) await client.query(`ALTER TABLE ${quote(table)} DISABLE TRIGGER ${quote(trigger)}`);
+    if (foreignKeys)
+      for (const [table, trigger] of REGION_TRIGGERS) await client.query(`ALTER TABLE ${quote(table)} DISABLE TRIGGER ${quote(trigger)}`);
 
     const sum = new Checksum();
     let done = 0;
@@ -228,20 +245,30 @@ export async function loadParts(databaseUrl: string, opts: LoadOptions, onlyIfEm
       }
     }
 
-    if (foreignKeys) for (const [table, trigger] of REGION_TRIGGERS) await client.query(`ALTER TABLE ${quote(table)} ENABLE TRIGGER ${quote(trigger)}`);
+    if (foreignKeys)
+      for (const [table, trigger] of REGION_TRIGGERS) await client.query(`ALTER TABLE ${quote(table)} ENABLE TRIGGER ${quote(trigger)}`);
     const t1 = Date.now();
     if (foreignKeys) {
       for (const fk of foreignKeys) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${quote(fk.name)} ${fk.def}`);
       log(`外键已重建并校验 / ${foreignKeys.length} foreign keys re-created and validated in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     }
     for (const table of SERIAL_TABLES) {
-      await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT max(id) FROM ${quote(table)}), 0) + 1, false)`, [table]);
+      await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE((SELECT max(id) FROM ${quote(table)}), 0) + 1, false)`, [
+        table,
+      ]);
     }
     const checksum = sum.digest();
-    await client.query('INSERT INTO dataset_info (id, seed, scale, loaded_at, checksum, rows) VALUES (1, $1, $2, now(), $3, $4)', [opts.seed, opts.scale, checksum, done]);
+    await client.query('INSERT INTO dataset_info (id, seed, scale, loaded_at, checksum, rows) VALUES (1, $1, $2, now(), $3, $4)', [
+      opts.seed,
+      opts.scale,
+      checksum,
+      done,
+    ]);
     await client.query('COMMIT');
     const seconds = (Date.now() - started) / 1000;
-    log(`已载入 / loaded ${done} rows (${households} households, ${persons} persons) in ${seconds.toFixed(1)} s, ${Math.round(done / seconds)} rows/s`);
+    log(
+      `已载入 / loaded ${done} rows (${households} households, ${persons} persons) in ${seconds.toFixed(1)} s, ${Math.round(done / seconds)} rows/s`,
+    );
     // Fresh planner statistics (after COMMIT: not needed for correctness).
     const t2 = Date.now();
     await client.query(`ANALYZE ${TABLE_NAMES.map(quote).join(', ')}`);

@@ -152,7 +152,13 @@ export const YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020] as const;
 
 /** Poverty line (yuan per capita per year, the national line at current prices) by year. */
 export const POVERTY_LINE: Readonly<Record<number, number>> = {
-  2014: 2800, 2015: 2855, 2016: 3146, 2017: 3335, 2018: 3535, 2019: 3747, 2020: 4000,
+  2014: 2800,
+  2015: 2855,
+  2016: 3146,
+  2017: 3335,
+  2018: 3535,
+  2019: 3747,
+  2020: 4000,
 };
 /** Edge-household monitoring line for 2020 (the seed's 5,000 yuan); earlier years scale with the poverty line. */
 export const MONITORING_LINE_2020 = 5000;

@@ -15,7 +15,7 @@ export type Relation = 'HEAD' | 'SPOUSE' | 'CHILD' | 'CHILD_IN_LAW' | 'GRANDCHIL
 export type Health = 'HEALTHY' | 'CHRONIC_ILLNESS' | 'SERIOUS_ILLNESS' | 'DISABLED';
 export type Labor = 'FULL' | 'PARTIAL' | 'NONE' | 'NOT_WORKING_AGE';
 export type Schooling =
-  | 'NOT_IN_SCHOOL' | 'PRESCHOOL' | 'PRIMARY' | 'JUNIOR_SECONDARY' | 'SENIOR_SECONDARY' | 'VOCATIONAL' | 'TERTIARY' | 'DROPPED_OUT';
+  'NOT_IN_SCHOOL' | 'PRESCHOOL' | 'PRIMARY' | 'JUNIOR_SECONDARY' | 'SENIOR_SECONDARY' | 'VOCATIONAL' | 'TERTIARY' | 'DROPPED_OUT';
 
 export interface PersonModel {
   id: number;
@@ -94,7 +94,10 @@ export function compose(rnd: Random, size: number, headAge: number): Slot[] {
 /** Per-county state for unique resident IDs: (birth day, sequence) pairs in use. */
 export class IdAllocator {
   private readonly used = new Set<number>();
-  constructor(private readonly regionCode: string, private readonly rnd: Random) {}
+  constructor(
+    private readonly regionCode: string,
+    private readonly rnd: Random,
+  ) {}
 
   /** A fresh valid ID whose 17th digit matches the gender (odd = male). */
   make(birthDay: number, gender: Gender): string {
@@ -142,7 +145,12 @@ function schooling(rnd: Random, age: number): Schooling {
   if (age <= 5) return rnd.chance(0.88) ? 'PRESCHOOL' : 'NOT_IN_SCHOOL';
   if (age <= 11) return 'PRIMARY';
   if (age <= 14) return 'JUNIOR_SECONDARY';
-  if (age <= 17) return rnd.weighted([['SENIOR_SECONDARY', 55], ['VOCATIONAL', 36], ['NOT_IN_SCHOOL', 9]] as const);
+  if (age <= 17)
+    return rnd.weighted([
+      ['SENIOR_SECONDARY', 55],
+      ['VOCATIONAL', 36],
+      ['NOT_IN_SCHOOL', 9],
+    ] as const);
   if (age <= 22) return rnd.chance(0.38) ? 'TERTIARY' : 'NOT_IN_SCHOOL';
   return 'NOT_IN_SCHOOL';
 }
@@ -154,12 +162,20 @@ function labor(rnd: Random, p: { age: number; health: Health; grade: number | nu
     case 'HEALTHY':
       return rnd.chance(p.age > 55 ? 0.8 : 0.95) ? 'FULL' : 'PARTIAL';
     case 'CHRONIC_ILLNESS':
-      return rnd.weighted([['PARTIAL', 65], ['FULL', 25], ['NONE', 10]] as const);
+      return rnd.weighted([
+        ['PARTIAL', 65],
+        ['FULL', 25],
+        ['NONE', 10],
+      ] as const);
     case 'SERIOUS_ILLNESS':
       return rnd.chance(0.6) ? 'NONE' : 'PARTIAL';
     case 'DISABLED':
       if ((p.grade ?? 4) <= 2) return 'NONE';
-      return rnd.weighted([['PARTIAL', 70], ['FULL', 10], ['NONE', 20]] as const);
+      return rnd.weighted([
+        ['PARTIAL', 70],
+        ['FULL', 10],
+        ['NONE', 20],
+      ] as const);
   }
 }
 
@@ -177,14 +193,26 @@ export function makeMembers(ctx: PersonContext, size: number, headAge: number): 
     // Day within the birth year (no one is born after the end of 2020).
     const birthDay = day(birthYear, 1, 1) + rnd.int(0, 364);
     const surname =
-      slot.relation === 'HEAD' || slot.relation === 'SIBLING' ? headSurname
-        : slot.relation === 'SPOUSE' ? spouseSurname
-          : slot.relation === 'CHILD' || slot.relation === 'GRANDCHILD' ? familySurname
-            : slot.relation === 'PARENT' && slot.gender === 'MALE' ? headSurname
+      slot.relation === 'HEAD' || slot.relation === 'SIBLING'
+        ? headSurname
+        : slot.relation === 'SPOUSE'
+          ? spouseSurname
+          : slot.relation === 'CHILD' || slot.relation === 'GRANDCHILD'
+            ? familySurname
+            : slot.relation === 'PARENT' && slot.gender === 'MALE'
+              ? headSurname
               : names.surname();
     const idNumber = ctx.ids.make(birthDay, slot.gender);
     const h = health(rnd, slot.age, ctx.registered);
-    const grade = h === 'DISABLED' ? rnd.weighted([[1, 12], [2, 22], [3, 30], [4, 36]] as const) : null;
+    const grade =
+      h === 'DISABLED'
+        ? rnd.weighted([
+            [1, 12],
+            [2, 22],
+            [3, 30],
+            [4, 36],
+          ] as const)
+        : null;
     const school = schooling(rnd, slot.age);
     const adult = slot.age >= 16 && (school === 'NOT_IN_SCHOOL' || school === 'DROPPED_OUT');
     const basic = ctx.registered || rnd.chance(0.965);

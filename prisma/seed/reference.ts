@@ -4,8 +4,15 @@
 import { POVERTY_LINE, YEARS, AS_OF_STAMP, yuan, MONITORING_LINE_2020, type Tables } from './model.ts';
 
 export type IndustryCategory =
-  | 'PLANTING' | 'BREEDING' | 'PROCESSING' | 'STRAW_UTILIZATION' | 'MACHINERY_SERVICE'
-  | 'LABOUR_SERVICE' | 'RURAL_TOURISM' | 'E_COMMERCE' | 'OTHER';
+  | 'PLANTING'
+  | 'BREEDING'
+  | 'PROCESSING'
+  | 'STRAW_UTILIZATION'
+  | 'MACHINERY_SERVICE'
+  | 'LABOUR_SERVICE'
+  | 'RURAL_TOURISM'
+  | 'E_COMMERCE'
+  | 'OTHER';
 
 export interface IndustryModel {
   id: number;

@@ -72,9 +72,21 @@ export interface VillageModel {
 }
 
 const SI_TOWNSHIPS: readonly [string, TownshipKind][] = [
-  ['泗城镇', 'TOWN'], ['墩集镇', 'TOWN'], ['丁湖镇', 'TOWN'], ['草庙镇', 'TOWN'], ['黄圩镇', 'TOWN'],
-  ['大庄镇', 'TOWN'], ['长沟镇', 'TOWN'], ['山头镇', 'TOWN'], ['刘圩镇', 'TOWN'], ['屏山镇', 'TOWN'],
-  ['草沟镇', 'TOWN'], ['黑塔镇', 'TOWN'], ['大路口乡', 'TOWNSHIP'], ['瓦坊乡', 'TOWNSHIP'], ['大杨乡', 'TOWNSHIP'],
+  ['泗城镇', 'TOWN'],
+  ['墩集镇', 'TOWN'],
+  ['丁湖镇', 'TOWN'],
+  ['草庙镇', 'TOWN'],
+  ['黄圩镇', 'TOWN'],
+  ['大庄镇', 'TOWN'],
+  ['长沟镇', 'TOWN'],
+  ['山头镇', 'TOWN'],
+  ['刘圩镇', 'TOWN'],
+  ['屏山镇', 'TOWN'],
+  ['草沟镇', 'TOWN'],
+  ['黑塔镇', 'TOWN'],
+  ['大路口乡', 'TOWNSHIP'],
+  ['瓦坊乡', 'TOWNSHIP'],
+  ['大杨乡', 'TOWNSHIP'],
 ];
 
 /** Villages per township (sums to 187): the county seat has 8 communities + 6 villages. */
@@ -85,7 +97,14 @@ const VILLAGE_PLAN: readonly { communities: number; villages: number }[] = [
 ];
 
 /** Formerly poor villages (65) by the year they exited poverty. */
-const POOR_VILLAGE_EXITS: readonly [number, number][] = [[2014, 4], [2015, 9], [2016, 18], [2017, 16], [2018, 15], [2019, 3]];
+const POOR_VILLAGE_EXITS: readonly [number, number][] = [
+  [2014, 4],
+  [2015, 9],
+  [2016, 18],
+  [2017, 16],
+  [2018, 15],
+  [2019, 3],
+];
 
 /** Target registered rural population of a county at the end of 2019 (≈ 780,000). */
 const RURAL_POPULATION_2019 = 780_000;
@@ -99,11 +118,7 @@ export function buildRegions(rnd: Random, county: CountyDef): TownshipModel[] {
     const def = county.code === '341324' ? SI_TOWNSHIPS[t] : undefined;
     const kind: TownshipKind = isZone ? 'DEVELOPMENT_ZONE' : def ? def[1] : t >= 12 ? 'TOWNSHIP' : 'TOWN';
     const seq = kind === 'TOWN' ? 100 + t : kind === 'TOWNSHIP' ? 200 + (t - 12) : 400;
-    const name = isZone
-      ? `${county.name}经济开发区`
-      : def
-        ? def[0]
-        : placeName(rnd, usedPlaces, kind === 'TOWN' ? '镇' : '乡');
+    const name = isZone ? `${county.name}经济开发区` : def ? def[0] : placeName(rnd, usedPlaces, kind === 'TOWN' ? '镇' : '乡');
     const township: TownshipModel = { index: t, code: `${county.code}${seq}`, name, kind, villages: [] };
     const plan = VILLAGE_PLAN[t]!;
     const shortName = name.replace(/(镇|乡|经济开发区)$/, '') || name;
@@ -143,7 +158,10 @@ export function buildRegions(rnd: Random, county: CountyDef): TownshipModel[] {
   const candidates = villages.filter((v) => v.kind === 'VILLAGE' && v.township.kind !== 'DEVELOPMENT_ZONE');
   const weighted = candidates.map((v) => ({ v, key: rnd.float() * (v.township.index === 0 ? 0.3 : 1) }));
   weighted.sort((a, b) => b.key - a.key || a.v.index - b.v.index);
-  const poor = weighted.slice(0, 65).map((w) => w.v).sort((a, b) => a.index - b.index);
+  const poor = weighted
+    .slice(0, 65)
+    .map((w) => w.v)
+    .sort((a, b) => a.index - b.index);
   let k = 0;
   const exitYears = rnd.shuffle(POOR_VILLAGE_EXITS.flatMap(([year, n]) => Array<number>(n).fill(year)));
   for (const v of poor) {

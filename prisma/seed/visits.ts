@@ -10,7 +10,15 @@ import type { CadreWorld } from './cadres.ts';
 import { AS_OF, dateStr, day, stamp, type Ids, type Tables } from './model.ts';
 
 const ASPECTS = [
-  'FOOD', 'CLOTHING', 'COMPULSORY_EDUCATION', 'BASIC_MEDICAL', 'HOUSING_SAFETY', 'DRINKING_WATER', 'POPULATION_CHANGE', 'SPECIALTY_FARMING', 'HOUSEHOLD_ENVIRONMENT',
+  'FOOD',
+  'CLOTHING',
+  'COMPULSORY_EDUCATION',
+  'BASIC_MEDICAL',
+  'HOUSING_SAFETY',
+  'DRINKING_WATER',
+  'POPULATION_CHANGE',
+  'SPECIALTY_FARMING',
+  'HOUSEHOLD_ENVIRONMENT',
 ] as const;
 type Aspect = (typeof ASPECTS)[number];
 const FAILURES: Record<Aspect, [string, RiskType]> = {
@@ -24,7 +32,16 @@ const FAILURES: Record<Aspect, [string, RiskType]> = {
   SPECIALTY_FARMING: ['特色种养殖受灾减产', 'BUSINESS_FAILURE'],
   HOUSEHOLD_ENVIRONMENT: ['户容户貌较差，庭院杂乱', 'OTHER'],
 };
-const NOTES = ['了解家庭近况，宣讲帮扶政策', '核实家庭收入情况', '查看住房和饮水安全', '帮助联系务工岗位', '督促子女按时上学', '了解病情和报销情况', null, null];
+const NOTES = [
+  '了解家庭近况，宣讲帮扶政策',
+  '核实家庭收入情况',
+  '查看住房和饮水安全',
+  '帮助联系务工岗位',
+  '督促子女按时上学',
+  '了解病情和报销情况',
+  null,
+  null,
+];
 const TARGET_VISITS = 20_000;
 
 export interface VisitModel {
@@ -34,7 +51,14 @@ export interface VisitModel {
   failed: boolean;
 }
 
-export function buildVisits(seed: number, countyCode: string, households: HouseholdModel[], world: CadreWorld, ids: Ids, out: Tables): Map<HouseholdModel, VisitModel[]> {
+export function buildVisits(
+  seed: number,
+  countyCode: string,
+  households: HouseholdModel[],
+  world: CadreWorld,
+  ids: Ids,
+  out: Tables,
+): Map<HouseholdModel, VisitModel[]> {
   const rnd = Random.stream(seed, `county:${countyCode}/visits`);
   const plan: { h: HouseholdModel; d: number }[] = [];
   const focus = households.filter((h) => h.kind === 'NOT_LIFTED' || h.category !== null);
@@ -52,7 +76,14 @@ export function buildVisits(seed: number, countyCode: string, households: Househ
     const cadre = sectionCadre && rnd.chance(0.3) ? sectionCadre : world.assistance.get(h)!;
     const id = ids.take('visit');
     const minute = rnd.int(8 * 60, 17 * 60);
-    out.visit.push({ id, cadre_id: cadre.id, household_id: h.id, visited_at: dateStr(d), note: rnd.pick(NOTES), created_at: stamp(d, minute + rnd.int(30, 300)) });
+    out.visit.push({
+      id,
+      cadre_id: cadre.id,
+      household_id: h.id,
+      visited_at: dateStr(d),
+      note: rnd.pick(NOTES),
+      created_at: stamp(d, minute + rnd.int(30, 300)),
+    });
     const failRate = h.category !== null || h.kind === 'NOT_LIFTED' ? 0.012 : 0.004;
     let failed = false;
     for (const aspect of ASPECTS) {
@@ -99,7 +130,12 @@ export function buildLookBack(seed: number, countyCode: string, households: Hous
       income_meets_line: income,
       path_clear: path,
       measures_solid: measures,
-      note: income && path && measures ? '脱贫成效真实，收入稳定达标' : !income ? '收入接近贫困线，建议纳入监测' : '增收路径单一，需加强产业和就业帮扶',
+      note:
+        income && path && measures
+          ? '脱贫成效真实，收入稳定达标'
+          : !income
+            ? '收入接近贫困线，建议纳入监测'
+            : '增收路径单一，需加强产业和就业帮扶',
     });
   }
 }

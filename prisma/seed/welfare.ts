@@ -17,9 +17,22 @@ export const MODEL_WATER_PLANTS = 15;
 export const RENOVATIONS_2020 = 525;
 export const RELOCATED_HOUSEHOLDS = 541;
 export const RELOCATED_PERSONS = 2_000;
-const RENOVATIONS_EARLIER: readonly [number, number][] = [[2014, 420], [2015, 640], [2016, 980], [2017, 1150], [2018, 860], [2019, 610]];
+const RENOVATIONS_EARLIER: readonly [number, number][] = [
+  [2014, 420],
+  [2015, 640],
+  [2016, 980],
+  [2017, 1150],
+  [2018, 860],
+  [2019, 610],
+];
 
-export function buildFacilities(seed: number, county: { code: string; name: string }, townships: TownshipModel[], ids: Ids, out: Tables): void {
+export function buildFacilities(
+  seed: number,
+  county: { code: string; name: string },
+  townships: TownshipModel[],
+  ids: Ids,
+  out: Tables,
+): void {
   const rnd = Random.stream(seed, `county:${county.code}/facilities`);
   const villages = townships.flatMap((t) => t.villages);
   // 174 clinics up to standard, 90 of them renovated (a renovated clinic meets the standard).
@@ -30,7 +43,15 @@ export function buildFacilities(seed: number, county: { code: string; name: stri
       village_code: v.code,
       name: `${v.name}卫生室`,
       up_to_standard: upToStandard.has(v),
-      renovated_year: renovated.has(v) ? rnd.weighted([[2016, 15], [2017, 20], [2018, 25], [2019, 25], [2020, 15]] as const) : null,
+      renovated_year: renovated.has(v)
+        ? rnd.weighted([
+            [2016, 15],
+            [2017, 20],
+            [2018, 25],
+            [2019, 25],
+            [2020, 15],
+          ] as const)
+        : null,
     });
   }
   // One model plant per town/township (15; not the development zone, served by the county water works),
@@ -40,12 +61,29 @@ export function buildFacilities(seed: number, county: { code: string; name: stri
     if (t.kind === 'DEVELOPMENT_ZONE') continue;
     const id = ids.take('water_plant');
     plants.push({ id, model: true });
-    out.water_plant.push({ id, township_code: t.code, name: `${t.name}标准化示范水厂`, is_model: true, capacity_tons_per_day: rnd.int(50, 200) * 100 });
+    out.water_plant.push({
+      id,
+      township_code: t.code,
+      name: `${t.name}标准化示范水厂`,
+      is_model: true,
+      capacity_tons_per_day: rnd.int(50, 200) * 100,
+    });
   }
-  for (const v of rnd.sample(villages.filter((x) => x.kind === 'VILLAGE'), 12).sort((a, b) => a.index - b.index)) {
+  for (const v of rnd
+    .sample(
+      villages.filter((x) => x.kind === 'VILLAGE'),
+      12,
+    )
+    .sort((a, b) => a.index - b.index)) {
     const id = ids.take('water_plant');
     plants.push({ id, model: false });
-    out.water_plant.push({ id, township_code: v.township.code, name: `${v.name}集中供水站`, is_model: false, capacity_tons_per_day: rnd.int(2, 10) * 100 });
+    out.water_plant.push({
+      id,
+      township_code: v.township.code,
+      name: `${v.name}集中供水站`,
+      is_model: false,
+      capacity_tons_per_day: rnd.int(2, 10) * 100,
+    });
   }
   for (const p of plants) {
     for (let m = 1; m <= 12; m += p.model ? 1 : 3) {
@@ -71,14 +109,24 @@ export function buildFamilyDoctors(seed: number, countyCode: string, households:
     .flatMap((h) => h.members.map((p) => ({ p, h, priority: p.health !== 'HEALTHY' || p.age >= 65 || p.age <= 6 })));
   const keyed = candidates.map((c) => ({ c, key: rnd.float() + (c.priority ? 1 : 0) }));
   keyed.sort((a, b) => b.key - a.key);
-  const chosen = keyed.slice(0, FAMILY_DOCTOR_CONTRACTS).map((k) => k.c).sort((a, b) => a.p.id - b.p.id);
+  const chosen = keyed
+    .slice(0, FAMILY_DOCTOR_CONTRACTS)
+    .map((k) => k.c)
+    .sort((a, b) => a.p.id - b.p.id);
   const contracts = chosen.map(({ p, h, priority }) => {
     const v = h.village;
     let list = doctors.get(v.code);
     if (!list) doctors.set(v.code, (list = Array.from({ length: rnd.int(1, 3) }, () => names.adult())));
     const signed = day(2020, 1, 2) + rnd.int(0, 88);
     const id = ids.take('family_doctor_contract');
-    out.family_doctor_contract.push({ id, person_id: p.id, year: 2020, signed_at: dateStr(signed), doctor_name: rnd.pick(list), clinic_name: `${v.name}卫生室` });
+    out.family_doctor_contract.push({
+      id,
+      person_id: p.id,
+      year: 2020,
+      signed_at: dateStr(signed),
+      doctor_name: rnd.pick(list),
+      clinic_name: `${v.name}卫生室`,
+    });
     return { id, signed, priority, visits: [] as number[] };
   });
   // 30,362 follow-ups over the contracts, three times as likely for priority persons.
@@ -90,7 +138,12 @@ export function buildFamilyDoctors(seed: number, countyCode: string, households:
   const NOTES = ['血压测量、用药指导', '血糖检测', '健康随访', '康复指导', '老年人健康体检', '慢病管理随访', null];
   for (const c of contracts) {
     for (const d of c.visits.sort((a, b) => a - b)) {
-      out.family_doctor_follow_up.push({ id: ids.take('family_doctor_follow_up'), contract_id: c.id, visited_at: dateStr(d), note: rnd.pick(NOTES) });
+      out.family_doctor_follow_up.push({
+        id: ids.take('family_doctor_follow_up'),
+        contract_id: c.id,
+        visited_at: dateStr(d),
+        note: rnd.pick(NOTES),
+      });
     }
   }
 }
@@ -100,7 +153,13 @@ export function buildFamilyDoctors(seed: number, countyCode: string, households:
  * (a random pick, then swaps of one household for another of a better size
  * until the sum is right). Renovation: 525 houses in 2020, more before.
  */
-export function buildHousing(seed: number, county: { code: string; name: string }, households: HouseholdModel[], ids: Ids, out: Tables): Set<HouseholdModel> {
+export function buildHousing(
+  seed: number,
+  county: { code: string; name: string },
+  households: HouseholdModel[],
+  ids: Ids,
+  out: Tables,
+): Set<HouseholdModel> {
   const rnd = Random.stream(seed, `county:${county.code}/housing`);
   const registered = rnd.shuffle(households.filter((h) => h.registered));
   const chosen = registered.slice(0, RELOCATED_HOUSEHOLDS);
@@ -119,7 +178,12 @@ export function buildHousing(seed: number, county: { code: string; name: string 
   }
   const relocated = new Set(chosen);
   for (const h of chosen.sort((a, b) => a.id - b.id)) {
-    const year = rnd.weighted([[2016, 30], [2017, 35], [2018, 25], [2019, 10]] as const);
+    const year = rnd.weighted([
+      [2016, 30],
+      [2017, 35],
+      [2018, 25],
+      [2019, 10],
+    ] as const);
     const t = h.village.township;
     out.relocation.push({
       id: ids.take('relocation'),
@@ -164,12 +228,26 @@ export interface EnrolmentModel {
 export function buildSafetyNet(seed: number, countyCode: string, households: HouseholdModel[], ids: Ids, out: Tables): EnrolmentModel[] {
   const rnd = Random.stream(seed, `county:${countyCode}/safety-net`);
   const list: EnrolmentModel[] = [];
-  const add = (h: HouseholdModel, p: PersonModel | null, kind: string, start: number, end: number | null, monthly: number | null, lump: number | null) => {
+  const add = (
+    h: HouseholdModel,
+    p: PersonModel | null,
+    kind: string,
+    start: number,
+    end: number | null,
+    monthly: number | null,
+    lump: number | null,
+  ) => {
     const id = ids.take('safety_net_enrolment');
     list.push({ id, household: h, person: p, kind });
     out.safety_net_enrolment.push({
-      id, household_id: h.id, person_id: p?.id ?? null, kind, start_date: dateStr(start), end_date: end === null ? null : dateStr(end),
-      monthly_amount: monthly === null ? null : yuan(monthly * 100), lump_sum: lump === null ? null : yuan(lump * 100),
+      id,
+      household_id: h.id,
+      person_id: p?.id ?? null,
+      kind,
+      start_date: dateStr(start),
+      end_date: end === null ? null : dateStr(end),
+      monthly_amount: monthly === null ? null : yuan(monthly * 100),
+      lump_sum: lump === null ? null : yuan(lump * 100),
     });
   };
   for (const h of households) {
@@ -202,7 +280,13 @@ export function buildSafetyNet(seed: number, countyCode: string, households: Hou
 }
 
 /** 防贫保险 for 2020: every registered and every monitored household; a few claims. */
-export function buildInsurance(seed: number, county: { code: string; name: string }, households: HouseholdModel[], ids: Ids, out: Tables): void {
+export function buildInsurance(
+  seed: number,
+  county: { code: string; name: string },
+  households: HouseholdModel[],
+  ids: Ids,
+  out: Tables,
+): void {
   const rnd = Random.stream(seed, `county:${county.code}/insurance`);
   const insurers = [`中国人民财产保险股份有限公司${county.name}支公司`, `国元农业保险股份有限公司${county.name}支公司`];
   let seq = 0;
@@ -210,16 +294,32 @@ export function buildInsurance(seed: number, county: { code: string; name: strin
     if (!h.registered && h.category === null) continue;
     const id = ids.take('insurance_policy');
     out.insurance_policy.push({
-      id, policy_number: `FPB${county.code}2020${String(++seq).padStart(6, '0')}`, household_id: h.id,
-      insurer: insurers[h.village.township.index % 2]!, year: 2020, premium: yuan(h.members.length * 5000), coverage: yuan(10_000_000),
+      id,
+      policy_number: `FPB${county.code}2020${String(++seq).padStart(6, '0')}`,
+      household_id: h.id,
+      insurer: insurers[h.village.township.index % 2]!,
+      year: 2020,
+      premium: yuan(h.members.length * 5000),
+      coverage: yuan(10_000_000),
     });
     if (rnd.chance(h.category !== null ? 0.08 : 0.01)) {
-      const status = rnd.weighted([['PAID', 60], ['APPROVED', 15], ['SUBMITTED', 15], ['DENIED', 10]] as const);
+      const status = rnd.weighted([
+        ['PAID', 60],
+        ['APPROVED', 15],
+        ['SUBMITTED', 15],
+        ['DENIED', 10],
+      ] as const);
       const claimed = rnd.int(30, 400) * 10_000;
       out.insurance_claim.push({
         id: ids.take('insurance_claim'),
         policy_id: id,
-        risk_type: rnd.weighted([['ILLNESS', 60], ['ACCIDENT', 12], ['DISASTER', 10], ['SCHOOLING', 10], ['BUSINESS_FAILURE', 8]] as const),
+        risk_type: rnd.weighted([
+          ['ILLNESS', 60],
+          ['ACCIDENT', 12],
+          ['DISASTER', 10],
+          ['SCHOOLING', 10],
+          ['BUSINESS_FAILURE', 8],
+        ] as const),
         claimed_at: dateStr(day(2020, 2, 1) + rnd.int(0, 320)),
         amount_claimed: yuan(claimed),
         amount_paid: yuan(status === 'PAID' ? Math.round((claimed * rnd.int(60, 100)) / 100) : 0),

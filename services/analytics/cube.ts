@@ -91,7 +91,9 @@ const require = createRequire(import.meta.url);
  * to the project's copy. Installed before Cube's packages load.
  */
 function alignCubeGraphql(): void {
-  const gatewayDir = path.dirname(createRequire(require.resolve('@cubejs-backend/server-core')).resolve('@cubejs-backend/api-gateway/package.json'));
+  const gatewayDir = path.dirname(
+    createRequire(require.resolve('@cubejs-backend/server-core')).resolve('@cubejs-backend/api-gateway/package.json'),
+  );
   const expressGraphqlDir = path.join(gatewayDir, 'node_modules', 'express-graphql') + path.sep;
   const projectGraphql = require.resolve('graphql');
   const hooked = Module as unknown as {
@@ -211,9 +213,11 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
   const native = installNativeFallback();
   if (!announced) {
     announced = true;
-    log(native.installed
-      ? 'Cube：未找到原生模块 @cubejs-backend/native，使用 JavaScript 替代实现（REST/GraphQL 可用，SQL API 关闭）/ Cube: @cubejs-backend/native binary not available, JavaScript fallback installed (REST and GraphQL work, SQL API off)'
-      : 'Cube：已加载原生模块 @cubejs-backend/native / Cube: native module loaded');
+    log(
+      native.installed
+        ? 'Cube：未找到原生模块 @cubejs-backend/native，使用 JavaScript 替代实现（REST/GraphQL 可用，SQL API 关闭）/ Cube: @cubejs-backend/native binary not available, JavaScript fallback installed (REST and GraphQL work, SQL API off)'
+        : 'Cube：已加载原生模块 @cubejs-backend/native / Cube: native module loaded',
+    );
   }
 
   const cubeStoreHost = process.env.CUBEJS_CUBESTORE_HOST || process.env.CUBESTORE_HOST || '';
@@ -297,7 +301,11 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
       if (!token) throw new CubejsHandlerError(401, 'Unauthorized', '需要登录令牌 / authorization token required');
       const result = await viewerFromToken(options.prisma, token, options.jwtSecret);
       if (!result.ok) {
-        const message = { expired: '令牌已过期 / token expired', revoked: '登录已失效 / session ended', invalid: '令牌无效 / invalid token' }[result.reason];
+        const message = {
+          expired: '令牌已过期 / token expired',
+          revoked: '登录已失效 / session ended',
+          invalid: '令牌无效 / invalid token',
+        }[result.reason];
         throw new CubejsHandlerError(403, 'Forbidden', message);
       }
       const { regionCode, role, id } = result.viewer;
@@ -308,9 +316,17 @@ export async function mountCube(app: Express, options: MountCubeOptions): Promis
     },
     queryRewrite: async (query, { securityContext }) => {
       const region = regionOf({ securityContext });
-      const q = query as { measures?: string[]; dimensions?: string[]; timeDimensions?: { dimension: string }[]; segments?: string[]; filters?: unknown[] };
+      const q = query as {
+        measures?: string[];
+        dimensions?: string[];
+        timeDimensions?: { dimension: string }[];
+        segments?: string[];
+        filters?: unknown[];
+      };
       const members = [
-        ...(q.measures ?? []), ...(q.dimensions ?? []), ...(q.segments ?? []),
+        ...(q.measures ?? []),
+        ...(q.dimensions ?? []),
+        ...(q.segments ?? []),
         ...(q.timeDimensions ?? []).map((t) => t.dimension),
         ...collectFilterMembers(q.filters ?? []),
       ];

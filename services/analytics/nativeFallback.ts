@@ -103,19 +103,28 @@ export function installNativeFallback(): FallbackStatus {
   native.resetLogger = () => {};
   native.redactSqlLiterals = redactSqlLiterals;
   native.NativeInstance.prototype.newJinjaEngine = () => ({
-    loadTemplate() { throw new Error(JINJA_UNAVAILABLE); },
-    renderTemplate() { throw new Error(JINJA_UNAVAILABLE); },
+    loadTemplate() {
+      throw new Error(JINJA_UNAVAILABLE);
+    },
+    renderTemplate() {
+      throw new Error(JINJA_UNAVAILABLE);
+    },
   });
   native.getFinalQueryResult = (transformData, rawData, resultData) =>
     Buffer.from(JSON.stringify(finalResult(transformData, parseColumnar(rawData), resultData)));
   native.getFinalQueryResultMulti = (transformData, rawData, responseData) => {
     const results = responseData.results.map((r, i) => finalResult(transformData[i]!, parseColumnar(rawData[i]!), r));
-    return Buffer.from(JSON.stringify({
-      queryType: responseData.queryType,
-      results,
-      pivotQuery: pivotQuery(responseData.queryType, results.map((r) => r.query as NormalizedQuery)),
-      slowQuery: responseData.slowQuery,
-    }));
+    return Buffer.from(
+      JSON.stringify({
+        queryType: responseData.queryType,
+        results,
+        pivotQuery: pivotQuery(
+          responseData.queryType,
+          results.map((r) => r.query as NormalizedQuery),
+        ),
+        slowQuery: responseData.slowQuery,
+      }),
+    );
   };
   return status;
 }
@@ -194,7 +203,8 @@ export function transformRows(td: TransformData, raw: Columnar): Json[] | { memb
 
   if (raw.members.length === 0) {
     // No rows: still refuse members that are not visible to the caller.
-    const requested = [...(query.measures ?? []), ...(query.dimensions ?? [])].map(memberName)
+    const requested = [...(query.measures ?? []), ...(query.dimensions ?? [])]
+      .map(memberName)
       .concat((query.timeDimensions ?? []).map((t) => t.dimension));
     for (const m of requested) if (!annotation[m]) throw new Error(HIDDEN_MEMBER(m));
     return td.resType === 'compact' ? { members: [], dataset: [] } : [];

@@ -58,7 +58,10 @@ interface SessionPayload {
 const LoginPayload = builder.objectRef<SessionPayload>('LoginPayload').implement({
   fields: (t) => ({
     token: t.exposeString('token', { description: 'JWT，放在 Authorization: Bearer <token> 中' }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: '令牌到期时间；到期前调用 refreshSession 续期 (renew before this with refreshSession)' }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      description: '令牌到期时间；到期前调用 refreshSession 续期 (renew before this with refreshSession)',
+    }),
     user: t.field({ type: ViewerRef, resolve: (p) => p.user }),
   }),
 });
@@ -74,15 +77,14 @@ const tooManyAttempts = (retryAfter: number) =>
     http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
   });
 
-builder.queryField('viewer', (t) =>
-  t.field({ type: ViewerRef, description: '当前用户', resolve: (_root, _args, ctx) => viewerOf(ctx) }),
-);
+builder.queryField('viewer', (t) => t.field({ type: ViewerRef, description: '当前用户', resolve: (_root, _args, ctx) => viewerOf(ctx) }));
 
 builder.mutationField('login', (t) =>
   t.field({
     type: LoginPayload,
     skipTypeScopes: true,
-    description: '登录：打开一个服务器端会话。按用户名和客户端地址限制尝试次数，超出返回 TOO_MANY_REQUESTS（extensions.retryAfter 秒，HTTP 429）',
+    description:
+      '登录：打开一个服务器端会话。按用户名和客户端地址限制尝试次数，超出返回 TOO_MANY_REQUESTS（extensions.retryAfter 秒，HTTP 429）',
     args: {
       username: t.arg.string({ required: true, validate: z.string().trim().min(1, '请输入用户名').max(40) }),
       password: t.arg.string({ required: true, validate: z.string().min(1, '请输入密码').max(200) }),

@@ -40,7 +40,6 @@ export function regionWhere(code: string | null): RegionWhere {
   return { [LEVEL_COLUMN[code.length as keyof typeof LEVEL_COLUMN]]: code };
 }
 
-
 /** Whether a division code lies in the viewer's scope (the caller picks FORBIDDEN or NOT_FOUND). */
 export function inScope(ctx: Context, code: string): boolean {
   return within(code, viewerOf(ctx).regionCode);

@@ -62,7 +62,12 @@ export async function viewerFromToken(prisma: PrismaClient, token: string, secre
     const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
     claims = payload as unknown as SessionClaims;
     userId = Number(payload.sub);
-    if (!/^\d{1,9}$/.test(payload.sub!) || typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !Number.isSafeInteger(claims.stamp)) {
+    if (
+      !/^\d{1,9}$/.test(payload.sub!) ||
+      typeof claims.sid !== 'string' ||
+      !UUID.test(claims.sid) ||
+      !Number.isSafeInteger(claims.stamp)
+    ) {
       return { ok: false, reason: 'invalid' };
     }
   } catch (error) {

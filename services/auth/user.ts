@@ -17,7 +17,15 @@ import { DEFAULT_DEMO_PASSWORD } from './demoUsers.ts';
 import type { Department, Role } from '../../prisma/generated/client/enums.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
-type UserRow = { id: number; version: number; role: Role; regionCode: string; department: Department | null; canReadPersonalData: boolean; active: boolean };
+type UserRow = {
+  id: number;
+  version: number;
+  role: Role;
+  regionCode: string;
+  department: Department | null;
+  canReadPersonalData: boolean;
+  active: boolean;
+};
 
 /** Users whose region lies inside `region` (null: none). */
 const usersIn = (region: string | null): Prisma.UserWhereInput => (region === null ? { id: -1 } : { regionCode: { startsWith: region } });
@@ -53,7 +61,10 @@ const UserFilter = builder.inputType('UserFilter', {
 });
 const UserOrderBy = orderByInput('UserOrderBy', { username: '用户名', createdAt: '创建时间' });
 
-function userWhere(ctx: Context, filter: { regionCode?: string | null; role?: Role | null; active?: boolean | null; search?: string | null } | null | undefined): Prisma.UserWhereInput {
+function userWhere(
+  ctx: Context,
+  filter: { regionCode?: string | null; role?: Role | null; active?: boolean | null; search?: string | null } | null | undefined,
+): Prisma.UserWhereInput {
   const search = filter?.search?.trim();
   return {
     ...usersIn(effectiveRegion(ctx, filter?.regionCode)),
@@ -72,13 +83,20 @@ builder.queryField('users', (t) =>
     args: { filter: t.arg({ type: UserFilter }), orderBy: t.arg({ type: UserOrderBy }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.user.count({ where: userWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.user.findMany({ ...query, where: userWhere(ctx, args.filter), orderBy: prismaOrder(args.orderBy, 'id', [{ username: 'asc' }]) }),
+      ctx.prisma.user.findMany({
+        ...query,
+        where: userWhere(ctx, args.filter),
+        orderBy: prismaOrder(args.orderBy, 'id', [{ username: 'asc' }]),
+      }),
   }),
 );
 
 // ───────────── Mutations ─────────────
 
-const USERNAME = z.string().trim().regex(/^[a-z0-9_.-]{3,40}$/, '用户名应为 3–40 位小写字母、数字或 _ . - (3–40 chars of a-z 0-9 _ . -)');
+const USERNAME = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_.-]{3,40}$/, '用户名应为 3–40 位小写字母、数字或 _ . - (3–40 chars of a-z 0-9 _ . -)');
 const DISPLAY_NAME = z.string().trim().min(1, '姓名不能为空').max(40, '姓名最多 40 字');
 
 function checkPassword(password: string): void {
@@ -94,7 +112,10 @@ async function checkRegion(ctx: Context, db: Db, code: string): Promise<string> 
   const exists =
     r.level === 'VILLAGE'
       ? await db.village.findUnique({ where: { code: r.value }, select: { code: true } })
-      : await db.township.findFirst({ where: r.level === 'TOWNSHIP' ? { code: r.value } : { countyCode: r.value }, select: { code: true } });
+      : await db.township.findFirst({
+          where: r.level === 'TOWNSHIP' ? { code: r.value } : { countyCode: r.value },
+          select: { code: true },
+        });
   if (!exists) throw badInput('regionCode', `行政区划不存在 (no such division): ${r.value}`);
   if (!within(r.value, viewerOf(ctx).regionCode)) throw forbidden('在管辖区域外设置用户');
   return r.value;
@@ -102,8 +123,10 @@ async function checkRegion(ctx: Context, db: Db, code: string): Promise<string> 
 
 /** Role, department and personal-data permission must agree (checked on the values after the change). */
 function checkRoleRules(v: { role: Role; department: Department | null; canReadPersonalData: boolean }): void {
-  if (v.role === 'DEPARTMENT_USER' && !v.department) throw badInput('department', '部门用户必须指定部门 (a department user needs a department)');
-  if (v.role !== 'DEPARTMENT_USER' && v.department) throw badInput('department', '只有部门用户可以指定部门 (only department users have a department)');
+  if (v.role === 'DEPARTMENT_USER' && !v.department)
+    throw badInput('department', '部门用户必须指定部门 (a department user needs a department)');
+  if (v.role !== 'DEPARTMENT_USER' && v.department)
+    throw badInput('department', '只有部门用户可以指定部门 (only department users have a department)');
   if (v.role === 'STATISTICIAN' && v.canReadPersonalData) {
     throw badInput('canReadPersonalData', '统计人员不能查看个人信息 (statisticians never read personal data)');
   }
@@ -193,7 +216,8 @@ builder.mutationField('updateUser', (t) =>
       if (input.regionCode != null) data.regionCode = await checkRegion(ctx, ctx.prisma, input.regionCode);
       const self = viewerOf(ctx).id === userId;
       if (self && input.active === false) throw badInput('active', '不能停用自己的账号 (you cannot deactivate yourself)');
-      if (self && input.role != null && input.role !== 'COUNTY_ADMIN') throw badInput('role', '不能降低自己的角色 (you cannot demote yourself)');
+      if (self && input.role != null && input.role !== 'COUNTY_ADMIN')
+        throw badInput('role', '不能降低自己的角色 (you cannot demote yourself)');
       if (self && data.regionCode !== undefined && data.regionCode !== viewerOf(ctx).regionCode) {
         throw badInput('regionCode', '不能缩小自己的管辖区域 (you cannot change your own region)');
       }

@@ -18,11 +18,7 @@ import { todayInChina } from '../../kernel/dates.ts';
 
 export const FIRST_COLLECTIVE_YEAR = 2000;
 
-export const CollectiveIncomeSourceEnum = labelledEnum(
-  'CollectiveIncomeSource',
-  CollectiveIncomeSource,
-  '村集体经济收入来源',
-);
+export const CollectiveIncomeSourceEnum = labelledEnum('CollectiveIncomeSource', CollectiveIncomeSource, '村集体经济收入来源');
 
 export const VillageCollectiveIncomeRef = builder.prismaNode('VillageCollectiveIncome', {
   description: '村集体经济收入（某村某年某来源的收入）',
@@ -104,7 +100,9 @@ function checkAmount(amount: Prisma.Decimal): void {
 }
 
 const duplicate = () =>
-  new CodedError('CONFLICT', '该村该年份该来源的收入已登记 (an income for this village, year and source already exists)', { field: 'source' });
+  new CodedError('CONFLICT', '该村该年份该来源的收入已登记 (an income for this village, year and source already exists)', {
+    field: 'source',
+  });
 
 const villageCode = z.string().regex(/^\d{12}$/, '村级行政区划代码应为 12 位数字');
 

@@ -34,7 +34,8 @@ export function mountConsole(app: Express, options: ConsoleOptions = {}): void {
   // Hashed assets never change; index.html must not be cached, or a new build is not picked up.
   app.use(
     '/admin',
-    (_req, res, next) => (fs.existsSync(indexFile) ? next() : res.status(503).type('text/plain; charset=utf-8').set('Retry-After', '60').send(MISSING(distDir))),
+    (_req, res, next) =>
+      fs.existsSync(indexFile) ? next() : res.status(503).type('text/plain; charset=utf-8').set('Retry-After', '60').send(MISSING(distDir)),
     express.static(distDir, {
       index: false,
       redirect: false,

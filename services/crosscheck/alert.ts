@@ -30,7 +30,6 @@ export const CrosscheckUserRef = builder.prismaObject('User', {
   }),
 });
 
-
 export const AlertRef = builder.prismaNode('Alert', {
   description: '部门比对预警（大数据比对发现的不一致，待核实）',
   id: { field: 'id' },
@@ -45,17 +44,23 @@ export const AlertRef = builder.prismaNode('Alert', {
     villageCode: t.exposeString('villageCode', { nullable: true }),
     detail: t.exposeString('detail', { description: '不一致的说明' }),
     department: t.field({
-      type: DepartmentEnum, nullable: true, description: '来源部门',
+      type: DepartmentEnum,
+      nullable: true,
+      description: '来源部门',
       select: { record: { select: { import: { select: { department: true } } } } },
       resolve: (a) => a.record?.import.department ?? null,
     }),
     datasetKind: t.field({
-      type: DatasetKindEnum, nullable: true, description: '来源数据集',
+      type: DatasetKindEnum,
+      nullable: true,
+      description: '来源数据集',
       select: { record: { select: { import: { select: { kind: true } } } } },
       resolve: (a) => a.record?.import.kind ?? null,
     }),
     eventDate: t.field({
-      type: 'Date', nullable: true, description: '部门记录中的日期（死亡、迁出、起始或发证日期）',
+      type: 'Date',
+      nullable: true,
+      description: '部门记录中的日期（死亡、迁出、起始或发证日期）',
       select: { record: { select: { eventDate: true } } },
       resolve: (a) => a.record?.eventDate ?? null,
     }),
@@ -94,7 +99,11 @@ builder.queryField('alerts', (t) =>
     args: { filter: t.arg({ type: AlertFilter }), orderBy: t.arg({ type: AlertOrderBy }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.alert.count({ where: alertWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.alert.findMany({ ...query, where: alertWhere(ctx, args.filter), orderBy: prismaOrder(args.orderBy, 'id', [{ createdAt: 'desc' }]) }),
+      ctx.prisma.alert.findMany({
+        ...query,
+        where: alertWhere(ctx, args.filter),
+        orderBy: prismaOrder(args.orderBy, 'id', [{ createdAt: 'desc' }]),
+      }),
   }),
 );
 
@@ -133,7 +142,10 @@ builder.mutationField('reviewAlert', (t) =>
           where: { id, version: input.version, status: 'OPEN' },
           data: {
             status: input.decision === 'CONFIRM' ? 'CONFIRMED' : 'DISMISSED',
-            reviewedById: viewerOf(ctx).id, reviewedAt: new Date(), reviewNote: note, version: { increment: 1 },
+            reviewedById: viewerOf(ctx).id,
+            reviewedAt: new Date(),
+            reviewNote: note,
+            version: { increment: 1 },
           },
         });
         if (count === 0) throw conflict('预警');

@@ -25,7 +25,11 @@ const ReportRef = builder.objectRef<ImportReport>('DepartmentImportReport').impl
   description: '导入报告',
   fields: (t) => ({
     rejected: t.exposeString('rejected', { nullable: true, description: '整份文件被拒收的原因（状态为 REJECTED 时）' }),
-    badRows: t.field({ type: [BadRowRef], description: '未导入的行（行号与原因；最多列出前 100 行，总数见 badRowCount）', resolve: (r) => r.badRows }),
+    badRows: t.field({
+      type: [BadRowRef],
+      description: '未导入的行（行号与原因；最多列出前 100 行，总数见 badRowCount）',
+      resolve: (r) => r.badRows,
+    }),
     badRowsTruncated: t.exposeBoolean('badRowsTruncated', { description: '未导入的行超过 100 行，列表已截断' }),
     duplicateLines: t.exposeIntList('duplicateLines', { description: '与文件中前面某行重复的行号（最多列出前 100 个）' }),
     duplicateLineCount: t.exposeInt('duplicateLineCount', { description: '与文件中前面某行重复的行数（总数）' }),
@@ -43,7 +47,6 @@ const ProgressRef = builder.objectRef<{ processed: number; total: number | null 
     total: t.exposeInt('total', { nullable: true, description: '总行数（未知时为空）' }),
   }),
 });
-
 
 export const DepartmentImportRef = builder.prismaNode('DepartmentImport', {
   description: '部门数据导入（大数据比对）',
@@ -74,7 +77,8 @@ export const DepartmentImportRef = builder.prismaNode('DepartmentImport', {
       cursor: 'id',
       description: '本次导入产生的预警（按您的区域）',
       args: { filter: t.arg({ type: AlertFilter }), orderBy: t.arg({ type: AlertOrderBy }) },
-      totalCount: (parent, args, ctx) => ctx.prisma.alert.count({ where: { AND: [alertWhere(ctx, args.filter), { record: { importId: parent.id } }] } }),
+      totalCount: (parent, args, ctx) =>
+        ctx.prisma.alert.count({ where: { AND: [alertWhere(ctx, args.filter), { record: { importId: parent.id } }] } }),
       resolve: (query, parent, args, ctx) =>
         ctx.prisma.alert.findMany({
           ...query,
@@ -94,7 +98,10 @@ const DepartmentImportFilter = builder.inputType('DepartmentImportFilter', {
 });
 const DepartmentImportOrderBy = orderByInput('DepartmentImportOrderBy', { id: '创建顺序', importedAt: '导入时间' });
 
-function importWhere(ctx: Context, filter: typeof DepartmentImportFilter.$inferInput | null | undefined): Prisma.DepartmentImportWhereInput {
+function importWhere(
+  ctx: Context,
+  filter: typeof DepartmentImportFilter.$inferInput | null | undefined,
+): Prisma.DepartmentImportWhereInput {
   return {
     ...(filter?.department ? { department: filter.department } : {}),
     ...(filter?.kind ? { kind: filter.kind } : {}),

@@ -62,12 +62,21 @@ const progress = new Map<number, Progress>();
 export const progressOf = (importId: number): Progress | undefined => progress.get(importId);
 
 const emptyReport = (): ImportReport => ({
-  rejected: null, badRows: [], badRowsTruncated: false, duplicateLines: [], duplicateLineCount: 0, alreadyImported: 0, matched: 0, unmatched: 0, alertCount: 0,
+  rejected: null,
+  badRows: [],
+  badRowsTruncated: false,
+  duplicateLines: [],
+  duplicateLineCount: 0,
+  alreadyImported: 0,
+  matched: 0,
+  unmatched: 0,
+  alertCount: 0,
 });
 
 /** The stored report (the seed stores `[]`: older rows have no details). */
 export function reportOf(json: unknown): ImportReport {
-  const stored: Partial<ImportReport> = json && typeof json === 'object' && !Array.isArray(json) ? json : { badRows: Array.isArray(json) ? (json as BadRow[]) : [] };
+  const stored: Partial<ImportReport> =
+    json && typeof json === 'object' && !Array.isArray(json) ? json : { badRows: Array.isArray(json) ? (json as BadRow[]) : [] };
   const report = { ...emptyReport(), ...stored };
   // Reports stored before the lists were capped at MAX_REPORTED_PROBLEMS: capped when read.
   return {
@@ -79,10 +88,28 @@ export function reportOf(json: unknown): ImportReport {
   };
 }
 
-type ImportRow = { id: number; department: Department; kind: DatasetKind; fileName: string; status: ImportResult['status']; rowCount: number; badRowCount: number; importedAt: Date; report: unknown };
+type ImportRow = {
+  id: number;
+  department: Department;
+  kind: DatasetKind;
+  fileName: string;
+  status: ImportResult['status'];
+  rowCount: number;
+  badRowCount: number;
+  importedAt: Date;
+  report: unknown;
+};
 const resultOf = (row: ImportRow, duplicateOf: number | null = null): ImportResult => ({
-  id: row.id, department: row.department, kind: row.kind, fileName: row.fileName, status: row.status,
-  rowCount: row.rowCount, badRowCount: row.badRowCount, importedAt: row.importedAt, report: reportOf(row.report), duplicateOf,
+  id: row.id,
+  department: row.department,
+  kind: row.kind,
+  fileName: row.fileName,
+  status: row.status,
+  rowCount: row.rowCount,
+  badRowCount: row.badRowCount,
+  importedAt: row.importedAt,
+  report: reportOf(row.report),
+  duplicateOf,
 });
 
 export interface UploadInput {
@@ -105,7 +132,13 @@ export async function runImport(prisma: PrismaClient, viewer: Viewer, input: Upl
     return resultOf(previous as ImportRow, previous.id);
   }
 
-  const base = { department: input.department, kind: input.kind, fileName: input.fileName.slice(0, 200), fileSha256: sha256, importedById: viewer.id };
+  const base = {
+    department: input.department,
+    kind: input.kind,
+    fileName: input.fileName.slice(0, 200),
+    fileSha256: sha256,
+    importedById: viewer.id,
+  };
   let rows: ValidatedTable;
   try {
     const table = await readTable(input.body, detectFormat(input.contentType, input.fileName, input.body));
@@ -153,14 +186,20 @@ async function create(prisma: PrismaClient, data: Prisma.DepartmentImportUncheck
     return resultOf((await prisma.departmentImport.create({ data })) as ImportRow);
   } catch (error) {
     if ((error as { code?: string }).code !== 'P2002') throw error;
-    const first = await prisma.departmentImport.findUniqueOrThrow({ where: { kind_fileSha256: { kind: data.kind, fileSha256: data.fileSha256 } } });
+    const first = await prisma.departmentImport.findUniqueOrThrow({
+      where: { kind_fileSha256: { kind: data.kind, fileSha256: data.fileSha256 } },
+    });
     return resultOf(first as ImportRow, first.id);
   }
 }
 
 async function finish(
-  tx: Prisma.TransactionClient, importId: number, kind: DatasetKind,
-  rows: ValidatedTable, hooks: ImportHooks, viewer: Viewer,
+  tx: Prisma.TransactionClient,
+  importId: number,
+  kind: DatasetKind,
+  rows: ValidatedTable,
+  hooks: ImportHooks,
+  viewer: Viewer,
 ) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}::int, ${importId}::int)`;
   const report = emptyReport();
@@ -195,7 +234,10 @@ async function finish(
     data: { status: 'COMPLETED', rowCount: rows.total, badRowCount: rows.badCount, report: report as never },
   });
   await writeAudit(tx, {
-    userId: viewer.id, action: 'CREATE', entity: 'DepartmentImport', entityId: String(importId),
+    userId: viewer.id,
+    action: 'CREATE',
+    entity: 'DepartmentImport',
+    entityId: String(importId),
     after: { kind, fileName: row.fileName, rowCount: rows.total, badRowCount: rows.badCount, alertCount: report.alertCount },
   });
   return row;

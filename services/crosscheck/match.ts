@@ -49,16 +49,28 @@ export function mismatch(kind: DatasetKind, row: GoodRow, p: MatchedPerson): { k
   switch (kind) {
     case 'DEATHS':
       if (p.deceasedAt !== null || !counted) return null;
-      return { kind: 'DECEASED_MEMBER_COUNTED', detail: `公安数据：${p.name} 已于 ${row.eventDate} 死亡，仍计入${roll}人口，请核实并办理减员${nameNote}` };
+      return {
+        kind: 'DECEASED_MEMBER_COUNTED',
+        detail: `公安数据：${p.name} 已于 ${row.eventDate} 死亡，仍计入${roll}人口，请核实并办理减员${nameNote}`,
+      };
     case 'MOVES':
       if (p.deceasedAt !== null || !counted) return null;
-      return { kind: 'MEMBER_MOVED_AWAY', detail: `公安数据：${p.name} 已于 ${row.eventDate} 户籍迁出至${row.payload.destination}，仍计入${roll}人口，请核实${nameNote}` };
+      return {
+        kind: 'MEMBER_MOVED_AWAY',
+        detail: `公安数据：${p.name} 已于 ${row.eventDate} 户籍迁出至${row.payload.destination}，仍计入${roll}人口，请核实${nameNote}`,
+      };
     case 'DIBAO':
       if (counted) return null;
-      return { kind: 'DIBAO_NOT_REGISTERED', detail: `民政数据：${p.name} 自 ${row.eventDate} 享受低保，该户未纳入建档立卡或监测对象，请核实${nameNote}` };
+      return {
+        kind: 'DIBAO_NOT_REGISTERED',
+        detail: `民政数据：${p.name} 自 ${row.eventDate} 享受低保，该户未纳入建档立卡或监测对象，请核实${nameNote}`,
+      };
     case 'EXTREME_POVERTY_SUPPORT':
       if (counted) return null;
-      return { kind: 'EXTREME_POVERTY_NOT_REGISTERED', detail: `民政数据：${p.name} 自 ${row.eventDate} 享受特困供养，该户未纳入建档立卡或监测对象，请核实${nameNote}` };
+      return {
+        kind: 'EXTREME_POVERTY_NOT_REGISTERED',
+        detail: `民政数据：${p.name} 自 ${row.eventDate} 享受特困供养，该户未纳入建档立卡或监测对象，请核实${nameNote}`,
+      };
     case 'DISABILITY_CERTIFICATES':
       if (p.deceasedAt !== null || p.disabilityCertificate === row.payload.certificate) return null;
       return {
@@ -75,8 +87,22 @@ export async function matchChunk(tx: Tx, importId: number, kind: DatasetKind, ro
   const persons = (await tx.person.findMany({
     where: { idNumber: { in: [...new Set(rows.map((r) => r.idNumber))] } },
     select: {
-      id: true, idNumber: true, name: true, deceasedAt: true, disabilityCertificate: true,
-      household: { select: { id: true, registered: true, monitoringCategory: true, riskEliminatedAt: true, countyCode: true, townshipCode: true, villageCode: true } },
+      id: true,
+      idNumber: true,
+      name: true,
+      deceasedAt: true,
+      disabilityCertificate: true,
+      household: {
+        select: {
+          id: true,
+          registered: true,
+          monitoringCategory: true,
+          riskEliminatedAt: true,
+          countyCode: true,
+          townshipCode: true,
+          villageCode: true,
+        },
+      },
     },
   })) as (MatchedPerson & { idNumber: string })[];
   const byId = new Map(persons.map((p) => [p.idNumber, p]));
@@ -93,7 +119,17 @@ export async function matchChunk(tx: Tx, importId: number, kind: DatasetKind, ro
     RETURNING id, row_key`;
   const recordOf = new Map(records.map((r) => [r.row_key, r.id]));
 
-  const candidates: { target: string; kind: AlertKind; householdId: number; personId: number; recordId: number; countyCode: string; townshipCode: string; villageCode: string; detail: string }[] = [];
+  const candidates: {
+    target: string;
+    kind: AlertKind;
+    householdId: number;
+    personId: number;
+    recordId: number;
+    countyCode: string;
+    townshipCode: string;
+    villageCode: string;
+    detail: string;
+  }[] = [];
   let matched = 0;
   for (const row of rows) {
     const recordId = recordOf.get(row.rowKey);
@@ -107,19 +143,29 @@ export async function matchChunk(tx: Tx, importId: number, kind: DatasetKind, ro
     if (seen.has(target)) continue;
     seen.add(target);
     candidates.push({
-      target, kind: found.kind, householdId: h.id, personId: person.id, recordId,
-      countyCode: h.countyCode, townshipCode: h.townshipCode, villageCode: h.villageCode, detail: found.detail.slice(0, 500),
+      target,
+      kind: found.kind,
+      householdId: h.id,
+      personId: person.id,
+      recordId,
+      countyCode: h.countyCode,
+      townshipCode: h.townshipCode,
+      villageCode: h.villageCode,
+      detail: found.detail.slice(0, 500),
     });
   }
   // Already under review: an OPEN alert of the same kind for the same person / household.
-  const open = candidates.length === 0 ? [] : await tx.alert.findMany({
-    where: {
-      status: 'OPEN',
-      kind: { in: [...new Set(candidates.map((c) => c.kind))] },
-      OR: [{ personId: { in: candidates.map((c) => c.personId!) } }, { householdId: { in: candidates.map((c) => c.householdId!) } }],
-    },
-    select: { kind: true, householdId: true, personId: true },
-  });
+  const open =
+    candidates.length === 0
+      ? []
+      : await tx.alert.findMany({
+          where: {
+            status: 'OPEN',
+            kind: { in: [...new Set(candidates.map((c) => c.kind))] },
+            OR: [{ personId: { in: candidates.map((c) => c.personId!) } }, { householdId: { in: candidates.map((c) => c.householdId!) } }],
+          },
+          select: { kind: true, householdId: true, personId: true },
+        });
   const openKeys = new Set(open.flatMap((a) => [`${a.kind}|h${a.householdId}`, `${a.kind}|p${a.personId}`]));
   const alerts = candidates.filter((c) => !openKeys.has(c.target));
   if (alerts.length > 0) {

@@ -64,9 +64,11 @@ async function measureXlsx(body: Buffer, limits: ImportLimits): Promise<void> {
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
     const mb = Math.round(limits.maxInflatedBytes / 1024 / 1024);
-    throw new RejectedFile(error.message === 'too large when decompressed'
-      ? `Excel 文件解压后超过 ${mb} MB (the xlsx is larger than ${mb} MB when decompressed)`
-      : `Excel 文件无法读取 (unreadable xlsx: ${error.message})`);
+    throw new RejectedFile(
+      error.message === 'too large when decompressed'
+        ? `Excel 文件解压后超过 ${mb} MB (the xlsx is larger than ${mb} MB when decompressed)`
+        : `Excel 文件无法读取 (unreadable xlsx: ${error.message})`,
+    );
   }
 }
 
@@ -77,7 +79,9 @@ async function* bounded(rows: AsyncGenerator<RawRow>, limits: ImportLimits): Asy
     if (row.cells.every((c) => c === '')) continue;
     if (++count > limits.maxRows) throw new RejectedFile(`数据行超过 ${limits.maxRows} 行 (more than ${limits.maxRows} data rows)`);
     if (row.cells.some((c) => c.length > limits.maxCellChars)) {
-      throw new RejectedFile(`第 ${row.line} 行有超过 ${limits.maxCellChars} 字的单元格 (line ${row.line} has a cell longer than ${limits.maxCellChars} characters)`);
+      throw new RejectedFile(
+        `第 ${row.line} 行有超过 ${limits.maxCellChars} 字的单元格 (line ${row.line} has a cell longer than ${limits.maxCellChars} characters)`,
+      );
     }
     yield row;
   }
@@ -89,12 +93,16 @@ async function* bounded(rows: AsyncGenerator<RawRow>, limits: ImportLimits): Asy
  */
 async function* csvRows(body: Buffer): AsyncGenerator<RawRow> {
   const decoder = new TextDecoder(isUtf8(body) ? 'utf-8' : 'gb18030');
-  const text = Readable.from((function* () {
-    // 64 KB at a time; `stream: true` keeps a character split across chunks whole.
-    for (let at = 0; at < body.length; at += 65_536) yield decoder.decode(body.subarray(at, at + 65_536), { stream: true });
-    yield decoder.decode();
-  })());
-  const parser = text.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false, max_record_size: 64 * 1024 }));
+  const text = Readable.from(
+    (function* () {
+      // 64 KB at a time; `stream: true` keeps a character split across chunks whole.
+      for (let at = 0; at < body.length; at += 65_536) yield decoder.decode(body.subarray(at, at + 65_536), { stream: true });
+      yield decoder.decode();
+    })(),
+  );
+  const parser = text.pipe(
+    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false, max_record_size: 64 * 1024 }),
+  );
   text.on('error', (error) => parser.destroy(error));
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -115,7 +123,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value == null) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('text' in value) return String(value.text).trim();
     return '';
@@ -126,7 +138,11 @@ function cellText(value: ExcelJS.CellValue): string {
 /** The first worksheet's rows, streamed (its size already measured by measureXlsx). */
 async function* xlsxRows(body: Buffer): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([body]), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   let sheets = 0;
   try {

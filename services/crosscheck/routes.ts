@@ -29,7 +29,12 @@ export interface DepartmentImportRouterOptions {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
@@ -38,8 +43,16 @@ const globalId = (id: number) => encodeGlobalId('DepartmentImport', id);
 
 /** The import as the console sees it: ids as global ids (like GraphQL) plus the numeric id. */
 export const importJson = (r: ImportResult) => ({
-  id: globalId(r.id), importId: r.id, department: r.department, kind: r.kind, fileName: r.fileName, status: r.status,
-  rowCount: r.rowCount, badRowCount: r.badRowCount, importedAt: r.importedAt.toISOString(), report: r.report,
+  id: globalId(r.id),
+  importId: r.id,
+  department: r.department,
+  kind: r.kind,
+  fileName: r.fileName,
+  status: r.status,
+  rowCount: r.rowCount,
+  badRowCount: r.badRowCount,
+  importedAt: r.importedAt.toISOString(),
+  report: r.report,
   duplicateOf: r.duplicateOf === null ? null : globalId(r.duplicateOf),
 });
 
@@ -73,13 +86,25 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
       const department = oneOf(Department, req.query.department, 'department');
       const kind = oneOf(DatasetKind, req.query.kind, 'kind');
       const fileName = typeof req.query.fileName === 'string' ? req.query.fileName.trim() : '';
-      if (!fileName || fileName.length > 200) throw new HttpError(400, 'BAD_USER_INPUT', 'fileName: 请提供文件名（最多 200 字）(file name required, at most 200 characters)', { field: 'fileName' });
+      if (!fileName || fileName.length > 200)
+        throw new HttpError(400, 'BAD_USER_INPUT', 'fileName: 请提供文件名（最多 200 字）(file name required, at most 200 characters)', {
+          field: 'fileName',
+        });
       if (!can(viewer, 'UPLOAD_IMPORTS') || (viewer.role === 'DEPARTMENT_USER' && viewer.department !== department)) {
-        throw new HttpError(403, 'FORBIDDEN', '只能上传本部门的数据 (forbidden: only county administrators and the department itself may upload)');
+        throw new HttpError(
+          403,
+          'FORBIDDEN',
+          '只能上传本部门的数据 (forbidden: only county administrators and the department itself may upload)',
+        );
       }
       const spec = DATASETS[kind];
       if (!spec || spec.department !== department) {
-        throw new HttpError(400, 'BAD_USER_INPUT', `kind: 该部门不提供此类数据，或暂不支持 (${department} does not supply ${kind}, or it is not supported yet)`, { field: 'kind' });
+        throw new HttpError(
+          400,
+          'BAD_USER_INPUT',
+          `kind: 该部门不提供此类数据，或暂不支持 (${department} does not supply ${kind}, or it is not supported yet)`,
+          { field: 'kind' },
+        );
       }
       const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
       if (contentType && !ACCEPTED_TYPES.includes(contentType)) {
@@ -87,7 +112,12 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
       }
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (body.length === 0) throw new HttpError(400, 'BAD_USER_INPUT', '文件为空 (empty body)', { field: 'body' });
-      const result = await runImport(scopedPrisma(prisma, viewer), viewer, { department, kind, fileName, contentType, body }, options.hooks);
+      const result = await runImport(
+        scopedPrisma(prisma, viewer),
+        viewer,
+        { department, kind, fileName, contentType, body },
+        options.hooks,
+      );
       const status = result.duplicateOf !== null ? 200 : result.status === 'REJECTED' ? 422 : 201;
       res.status(status).json(importJson(result));
     },
@@ -118,7 +148,10 @@ export function departmentImportRouter(options: DepartmentImportRouterOptions): 
     if (error instanceof HttpError) return void res.status(error.status).json({ code: error.code, message: error.message, ...error.extra });
     if (isDatabaseUnavailable(error)) {
       const { message, extensions } = serviceUnavailable();
-      return void res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ message, ...extensions });
+      return void res
+        .status(503)
+        .set('Retry-After', String(RETRY_AFTER_SECONDS))
+        .json({ message, ...extensions });
     }
     if (e.type === 'entity.too.large') {
       return void res.status(413).json({ code: 'BAD_USER_INPUT', message: '文件超过 20 MB (file larger than 20 MB)', limit: 'bodySize' });

@@ -16,10 +16,22 @@ interface Field {
   required: boolean;
 }
 
-const ID: Field = { key: 'idNumber', label: '身份证号', aliases: ['公民身份号码', '身份证号码', '身份证', 'id_number', 'idnumber', 'resident_id'], type: 'text', required: true };
+const ID: Field = {
+  key: 'idNumber',
+  label: '身份证号',
+  aliases: ['公民身份号码', '身份证号码', '身份证', 'id_number', 'idnumber', 'resident_id'],
+  type: 'text',
+  required: true,
+};
 const NAME: Field = { key: 'name', label: '姓名', aliases: ['name', 'full_name'], type: 'text', required: true };
 const date = (key: string, label: string, ...aliases: string[]): Field => ({ key, label, aliases, type: 'date', required: true });
-const text = (key: string, label: string, required: boolean, ...aliases: string[]): Field => ({ key, label, aliases, type: 'text', required });
+const text = (key: string, label: string, required: boolean, ...aliases: string[]): Field => ({
+  key,
+  label,
+  aliases,
+  type: 'text',
+  required,
+});
 const money = (key: string, label: string, ...aliases: string[]): Field => ({ key, label, aliases, type: 'money', required: false });
 
 export interface DatasetSpec {
@@ -32,26 +44,53 @@ export interface DatasetSpec {
 // Department → the data sets it may upload. Health, education and housing data
 // sets exist in the schema but have no agreed column layout yet.
 export const DATASETS: Partial<Record<DatasetKind, DatasetSpec>> = {
-  DEATHS: { department: 'PUBLIC_SECURITY', eventField: 'diedAt', fields: [ID, NAME, date('diedAt', '死亡日期', 'death_date', 'deathdate', 'died_at', 'date_of_death')] },
+  DEATHS: {
+    department: 'PUBLIC_SECURITY',
+    eventField: 'diedAt',
+    fields: [ID, NAME, date('diedAt', '死亡日期', 'death_date', 'deathdate', 'died_at', 'date_of_death')],
+  },
   MOVES: {
-    department: 'PUBLIC_SECURITY', eventField: 'movedAt',
-    fields: [ID, NAME, date('movedAt', '迁出日期', 'move_date', 'moved_at', 'movedat'), text('destination', '迁往地', true, '迁往地址', 'destination', 'moved_to')],
+    department: 'PUBLIC_SECURITY',
+    eventField: 'movedAt',
+    fields: [
+      ID,
+      NAME,
+      date('movedAt', '迁出日期', 'move_date', 'moved_at', 'movedat'),
+      text('destination', '迁往地', true, '迁往地址', 'destination', 'moved_to'),
+    ],
   },
   DIBAO: {
-    department: 'CIVIL_AFFAIRS', eventField: 'startDate',
-    fields: [ID, NAME, text('category', '保障类别', false, '低保类别', 'category'), money('amount', '保障金额', '低保金额', '月保障金额', 'amount', 'monthly_amount'),
-      date('startDate', '起始日期', '开始日期', '享受日期', 'start_date', 'startdate')],
+    department: 'CIVIL_AFFAIRS',
+    eventField: 'startDate',
+    fields: [
+      ID,
+      NAME,
+      text('category', '保障类别', false, '低保类别', 'category'),
+      money('amount', '保障金额', '低保金额', '月保障金额', 'amount', 'monthly_amount'),
+      date('startDate', '起始日期', '开始日期', '享受日期', 'start_date', 'startdate'),
+    ],
   },
   EXTREME_POVERTY_SUPPORT: {
-    department: 'CIVIL_AFFAIRS', eventField: 'startDate',
-    fields: [ID, NAME, text('category', '供养方式', false, '保障类别', '供养类别', 'category', 'support_mode'), money('amount', '供养金额', '保障金额', 'amount', 'monthly_amount'),
-      date('startDate', '起始日期', '开始日期', 'start_date', 'startdate')],
+    department: 'CIVIL_AFFAIRS',
+    eventField: 'startDate',
+    fields: [
+      ID,
+      NAME,
+      text('category', '供养方式', false, '保障类别', '供养类别', 'category', 'support_mode'),
+      money('amount', '供养金额', '保障金额', 'amount', 'monthly_amount'),
+      date('startDate', '起始日期', '开始日期', 'start_date', 'startdate'),
+    ],
   },
   DISABILITY_CERTIFICATES: {
-    department: 'DISABLED_PERSONS_FEDERATION', eventField: 'issuedAt',
-    fields: [ID, NAME, text('certificate', '残疾证号', true, '残疾人证号', 'certificate', 'certificate_number'),
+    department: 'DISABLED_PERSONS_FEDERATION',
+    eventField: 'issuedAt',
+    fields: [
+      ID,
+      NAME,
+      text('certificate', '残疾证号', true, '残疾人证号', 'certificate', 'certificate_number'),
       { key: 'grade', label: '残疾等级', aliases: ['等级', 'grade', 'disability_grade'], type: 'grade', required: true },
-      date('issuedAt', '发证日期', 'issue_date', 'issued_at', 'issuedat')],
+      date('issuedAt', '发证日期', 'issue_date', 'issued_at', 'issuedat'),
+    ],
   },
 };
 
@@ -83,7 +122,9 @@ export function mapColumns(spec: DatasetSpec, header: string[]): Map<string, num
   }
   const missing = spec.fields.filter((f) => f.required && !positions.has(f.key)).map((f) => f.label);
   if (missing.length > 0) {
-    throw new RejectedFile(`缺少必需的列：${missing.join('、')} (missing required columns; the header row has: ${header.filter(Boolean).join(', ') || 'nothing'})`);
+    throw new RejectedFile(
+      `缺少必需的列：${missing.join('、')} (missing required columns; the header row has: ${header.filter(Boolean).join(', ') || 'nothing'})`,
+    );
   }
   return positions;
 }
@@ -125,7 +166,9 @@ function checkValue(field: Field, raw: string, birthDate: string): { value: stri
 }
 
 export const rowKeyOf = (kind: DatasetKind, idNumber: string, payload: Record<string, string | number>) =>
-  createHash('sha256').update(`${kind}|${idNumber}|${JSON.stringify(payload)}`).digest('hex');
+  createHash('sha256')
+    .update(`${kind}|${idNumber}|${JSON.stringify(payload)}`)
+    .digest('hex');
 
 /** Problems listed in an import's report; the counts are always exact. */
 export const MAX_REPORTED_PROBLEMS = 100;
@@ -185,7 +228,8 @@ function checkRow(kind: DatasetKind, spec: DatasetSpec, positions: Map<string, n
     payload.certificate = cert;
     // The second-generation certificate is the ID number + category + grade digits.
     if (!/^[0-9A-Z]{1,30}$/.test(cert)) reasons.push('残疾证号只能包含数字和字母 (certificate number: digits and letters only)');
-    else if (cert.length === 20 && !cert.startsWith(id.value)) reasons.push('残疾证号与身份证号不符 (certificate number does not match the resident ID)');
+    else if (cert.length === 20 && !cert.startsWith(id.value))
+      reasons.push('残疾证号与身份证号不符 (certificate number does not match the resident ID)');
   }
   if (reasons.length > 0 || !id?.ok) return { line, reason: reasons.join('；') };
   return {

@@ -21,7 +21,10 @@ function centralDirectory(zip: Buffer): { entries: Entry[]; offset: number } {
   // End of central directory: the last 22 bytes plus at most a 64 KB comment.
   let eocd = -1;
   for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 65_535); at--) {
-    if (u32(zip, at) === 0x06054b50) { eocd = at; break; }
+    if (u32(zip, at) === 0x06054b50) {
+      eocd = at;
+      break;
+    }
   }
   if (eocd < 0) throw new ZipRefused('not a zip file');
   const count = u16(zip, eocd + 10);
@@ -60,7 +63,8 @@ export async function assertInflatesWithin(zip: Buffer, maxBytes: number): Promi
   let position = 0;
   let total = 0;
   for (const entry of entries) {
-    if (entry.localOffset !== position || u32(zip, position) !== 0x04034b50) throw new ZipRefused('entries do not match the central directory');
+    if (entry.localOffset !== position || u32(zip, position) !== 0x04034b50)
+      throw new ZipRefused('entries do not match the central directory');
     const start = position + 30 + u16(zip, position + 26) + u16(zip, position + 28);
     const data = zip.subarray(start, start + entry.compressedSize);
     if (data.length !== entry.compressedSize) throw new ZipRefused('truncated entry');

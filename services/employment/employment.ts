@@ -19,7 +19,6 @@ import { todayInChina } from '../../kernel/dates.ts';
 import { enumLabel } from '../../kernel/labels.ts';
 import { EMPLOYER_KIND, EmploymentChannelCodeEnum, EmploymentChannelKindEnum } from './enums.ts';
 
-
 /** Employments whose person's household lies in `code` (a region code, or null for nothing). */
 export const employmentsIn = (code: string | null): Prisma.EmploymentWhereInput => ({ person: { household: regionWhere(code) } });
 
@@ -169,17 +168,22 @@ function checkDates(startDate: Date, endDate: Date | null): void {
 async function checkEmployer(ctx: Context, tx: Tx, channel: EmploymentChannelCode, employerId: number | null): Promise<void> {
   const kind = EMPLOYER_KIND[channel];
   if (kind === null) {
-    if (employerId !== null) throw badInput('employerId', '直接就业渠道（公益性岗位、居家就业）不能填写用工主体 (a direct channel has no employer)');
+    if (employerId !== null)
+      throw badInput('employerId', '直接就业渠道（公益性岗位、居家就业）不能填写用工主体 (a direct channel has no employer)');
     return;
   }
-  if (employerId === null) throw badInput('employerId', `该渠道须填写用工主体（${enumLabel('BusinessEntityKind', kind)}）(an indirect channel needs an employer)`);
+  if (employerId === null)
+    throw badInput('employerId', `该渠道须填写用工主体（${enumLabel('BusinessEntityKind', kind)}）(an indirect channel needs an employer)`);
   const employer = await tx.businessEntity.findFirst({
     where: { id: employerId, countyCode: viewerOf(ctx).regionCode.slice(0, 6) },
     select: { kind: true },
   });
   if (!employer) throw badInput('employerId', `用工主体不存在 (no such business entity): ${employerId}`);
   if (employer.kind !== kind) {
-    throw badInput('employerId', `该渠道的用工主体须为${enumLabel('BusinessEntityKind', kind)}，所选主体为${enumLabel('BusinessEntityKind', employer.kind)} (employer kind does not match the channel)`);
+    throw badInput(
+      'employerId',
+      `该渠道的用工主体须为${enumLabel('BusinessEntityKind', kind)}，所选主体为${enumLabel('BusinessEntityKind', employer.kind)} (employer kind does not match the channel)`,
+    );
   }
 }
 

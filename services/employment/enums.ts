@@ -3,11 +3,7 @@
 import { labelledEnum } from '../graphql/enums.ts';
 import { BusinessEntityKind, EmploymentChannelCode, EmploymentChannelKind } from '../../prisma/generated/client/enums.ts';
 
-export const EmploymentChannelCodeEnum = labelledEnum(
-  'EmploymentChannelCode',
-  EmploymentChannelCode,
-  '就业渠道（共五类）',
-);
+export const EmploymentChannelCodeEnum = labelledEnum('EmploymentChannelCode', EmploymentChannelCode, '就业渠道（共五类）');
 
 export const EmploymentChannelKindEnum = labelledEnum(
   'EmploymentChannelKind',

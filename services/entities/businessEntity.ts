@@ -14,11 +14,7 @@ import { BusinessEntityKind } from '../../prisma/generated/client/enums.ts';
 import { TownshipRef } from '../regions/township.ts';
 import { IndustryRef } from '../industries/industry.ts';
 
-export const BusinessEntityKindEnum = labelledEnum(
-  'BusinessEntityKind',
-  BusinessEntityKind,
-  '新型农业经营主体类型',
-);
+export const BusinessEntityKindEnum = labelledEnum('BusinessEntityKind', BusinessEntityKind, '新型农业经营主体类型');
 
 // ───────────── Region scope ─────────────
 
@@ -27,7 +23,6 @@ export const visibleEntities = (ctx: Context, requested?: string | null) => regi
 
 /** Where an entity lies: its village, or its township for a township-level entity. */
 export const entityRegionCode = (e: { townshipCode: string; villageCode: string | null }) => e.villageCode ?? e.townshipCode;
-
 
 // ───────────── Node ─────────────
 

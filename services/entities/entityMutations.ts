@@ -17,7 +17,6 @@ import { IndustryRef } from '../industries/industry.ts';
 import { todayInChina } from '../../kernel/dates.ts';
 import { BusinessEntityKindEnum, BusinessEntityRef } from './businessEntity.ts';
 
-
 type Db = PrismaClient | Prisma.TransactionClient;
 type InputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
 
@@ -128,7 +127,9 @@ async function industryIdsOf(
 async function checkCreditCodeFree(db: Db, creditCode: string, exceptId = -1): Promise<void> {
   const other = await db.businessEntity.findFirst({ where: { creditCode, NOT: { id: exceptId } }, select: { id: true } });
   if (other) {
-    throw new CodedError('CONFLICT', `统一社会信用代码已登记 (a business entity with this credit code already exists)`, { field: 'creditCode' });
+    throw new CodedError('CONFLICT', `统一社会信用代码已登记 (a business entity with this credit code already exists)`, {
+      field: 'creditCode',
+    });
   }
 }
 

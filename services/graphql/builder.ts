@@ -75,7 +75,9 @@ export const builder = new SchemaBuilder<{
     complexityError: (kind, result) => {
       const key = kind.toLowerCase() as 'depth' | 'breadth' | 'complexity';
       const max = result[`max${kind}` as 'maxDepth'];
-      return new CodedError('BAD_USER_INPUT', `查询过于复杂：${key} ${result[key]} 超过上限 ${max} (query ${key} exceeds the limit)`, { limit: key });
+      return new CodedError('BAD_USER_INPUT', `查询过于复杂：${key} ${result[key]} 超过上限 ${max} (query ${key} exceeds the limit)`, {
+        limit: key,
+      });
     },
   },
 });

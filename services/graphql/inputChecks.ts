@@ -9,8 +9,19 @@
 //   i.e. Pothos's `GPC:` encoding of the key the connection pages on — the
 //   primary key of the model behind the connection's relation or node type.
 import {
-  getNamedType, isInputObjectType, isListType, isNonNullType, isObjectType, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo,
-  type DocumentNode, type GraphQLField, type GraphQLInputType, type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  TypeInfo,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import { getDatamodel } from '../../prisma/generated/pothos-types.ts';
 import { LIMITS } from './builder.ts';
@@ -74,7 +85,10 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string): Coded
   if (isListType(type)) {
     const items = Array.isArray(value) ? value : [value];
     if (items.length > INPUT_LIMITS.listItems) {
-      return badInput(fieldName(path), `最多 ${INPUT_LIMITS.listItems} 项，收到 ${items.length} 项 (at most ${INPUT_LIMITS.listItems} items)`);
+      return badInput(
+        fieldName(path),
+        `最多 ${INPUT_LIMITS.listItems} 项，收到 ${items.length} 项 (at most ${INPUT_LIMITS.listItems} items)`,
+      );
     }
     for (const item of items) {
       const problem = checkValue(item, type.ofType, path);
@@ -111,18 +125,22 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string): Coded
 export function checkArguments(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): CodedError | null {
   const typeInfo = new TypeInfo(schema);
   let problem: CodedError | null = null;
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      const arg = typeInfo.getArgument();
-      if (problem || !arg) return;
-      const value = valueFromASTUntyped(node.value, variables);
-      problem = checkValue(value, arg.type, arg.name);
-      const field = typeInfo.getFieldDef();
-      const parent = typeInfo.getParentType();
-      if (problem || (arg.name !== 'after' && arg.name !== 'before') || typeof value !== 'string' || !field || !parent) return;
-      const kinds = cursorKinds(parent.name, field);
-      if (kinds && !cursorFits(value, kinds)) problem = badInput(arg.name, '无效的游标，请使用本列表返回的 cursor (invalid cursor: use one this list returned)');
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const arg = typeInfo.getArgument();
+        if (problem || !arg) return;
+        const value = valueFromASTUntyped(node.value, variables);
+        problem = checkValue(value, arg.type, arg.name);
+        const field = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        if (problem || (arg.name !== 'after' && arg.name !== 'before') || typeof value !== 'string' || !field || !parent) return;
+        const kinds = cursorKinds(parent.name, field);
+        if (kinds && !cursorFits(value, kinds))
+          problem = badInput(arg.name, '无效的游标，请使用本列表返回的 cursor (invalid cursor: use one this list returned)');
+      },
+    }),
+  );
   return problem;
 }

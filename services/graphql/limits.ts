@@ -47,7 +47,10 @@ export const limitsPlugin: ApolloServerPlugin<Context> = {
       async didResolveOperation({ document, request, schema }) {
         const aliases = countAliases(document);
         if (aliases > LIMITS.aliases) {
-          throw new CodedError('BAD_USER_INPUT', `别名过多：${aliases} 个，上限 ${LIMITS.aliases} (too many aliases)`, { limit: 'aliases', http: BAD_REQUEST });
+          throw new CodedError('BAD_USER_INPUT', `别名过多：${aliases} 个，上限 ${LIMITS.aliases} (too many aliases)`, {
+            limit: 'aliases',
+            http: BAD_REQUEST,
+          });
         }
         const malformed = checkArguments(schema, document, request.variables ?? {});
         if (malformed) {

@@ -19,14 +19,7 @@ interface Delegate {
 }
 
 export type VersionedModel =
-  | 'household'
-  | 'person'
-  | 'industry'
-  | 'businessEntity'
-  | 'benefitLinkageContract'
-  | 'villageCollectiveIncome'
-  | 'employment'
-  | 'user';
+  'household' | 'person' | 'industry' | 'businessEntity' | 'benefitLinkageContract' | 'villageCollectiveIncome' | 'employment' | 'user';
 
 /** Columns never written to the audit log (secrets): the snapshot is a projection without them. */
 const AUDIT_OMIT: Partial<Record<VersionedModel, readonly string[]>> = { user: ['passwordHash'] };
@@ -59,13 +52,7 @@ export async function inTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T
   }
 }
 
-export async function createAudited<T extends Row>(
-  ctx: Context,
-  tx: Tx,
-  model: VersionedModel,
-  entity: string,
-  data: object,
-): Promise<T> {
+export async function createAudited<T extends Row>(ctx: Context, tx: Tx, model: VersionedModel, entity: string, data: object): Promise<T> {
   const row = (await delegate(tx, model).create({ data })) as T;
   await auditChange(tx, ctx, 'CREATE', entity, row.id, null, auditable(model, row));
   return row;

@@ -7,8 +7,7 @@ import { moneyText } from '../../kernel/money.ts';
 import { CodedError, badInput } from './errors.ts';
 
 /** Scalars do not know which input field they parse: name it when the caller does. */
-const refuse = (field: string | undefined, reason: string) =>
-  field ? badInput(field, reason) : new CodedError('BAD_USER_INPUT', reason);
+const refuse = (field: string | undefined, reason: string) => (field ? badInput(field, reason) : new CodedError('BAD_USER_INPUT', reason));
 
 /** Yuan with at most two decimals (fen), as a string both ways: never a float. */
 export function parseMoney(value: unknown, field?: string): Prisma.Decimal {

@@ -31,4 +31,8 @@ import '../crosscheck/alert.ts';
 import '../crosscheck/departmentImport.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
-registerNodeTypes(Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node')).map((t) => t.name));
+registerNodeTypes(
+  Object.values(schema.getTypeMap())
+    .filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node'))
+    .map((t) => t.name),
+);

@@ -32,8 +32,12 @@ const log = logger.child({ component: 'graphql' });
 /** Codes a caller may see as they are; everything else is an internal error. */
 const PUBLIC_CODES = new Set<string>([
   ...ERROR_CODES,
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
 /** A database outage answers 503 (with Retry-After) instead of 200 with an error. */
@@ -65,7 +69,10 @@ function formatError() {
     }
     // graphql-js aborts variable coercion after 50 errors with an uncoded error
     // that Apollo does not mark as user input: it is bad input all the same.
-    if ((formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR' && /^Too many errors processing variables/.test(formatted.message)) {
+    if (
+      (formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR' &&
+      /^Too many errors processing variables/.test(formatted.message)
+    ) {
       return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
     }
     const code = formatted.extensions?.code;
@@ -122,7 +129,9 @@ export async function mountGraphQL(app: Express, options: GraphQLOptions): Promi
           throw asGraphQLError(refusal);
         });
         if (!result.ok) {
-          throw asGraphQLError(new CodedError('UNAUTHENTICATED', tokenRefusalMessage(result.reason), { reason: result.reason, http: { status: 401 } }));
+          throw asGraphQLError(
+            new CodedError('UNAUTHENTICATED', tokenRefusalMessage(result.reason), { reason: result.reason, http: { status: 401 } }),
+          );
         }
         return { ...createContext(options.prisma, result.viewer), clientAddress: req.ip };
       },
@@ -133,10 +142,12 @@ export async function mountGraphQL(app: Express, options: GraphQLOptions): Promi
     if (!error.status) return next(error);
     const tooLarge = error.type === 'entity.too.large';
     res.status(error.status).json({
-      errors: [{
-        message: tooLarge ? '请求体过大 (request body too large)' : '请求格式错误 (malformed request)',
-        extensions: { code: tooLarge ? 'BAD_USER_INPUT' : 'BAD_REQUEST', ...(tooLarge ? { limit: 'bodySize' } : {}) },
-      }],
+      errors: [
+        {
+          message: tooLarge ? '请求体过大 (request body too large)' : '请求格式错误 (malformed request)',
+          extensions: { code: tooLarge ? 'BAD_USER_INPUT' : 'BAD_REQUEST', ...(tooLarge ? { limit: 'bodySize' } : {}) },
+        },
+      ],
     });
   });
   return server;

@@ -11,11 +11,16 @@ import { requirePersonalData } from '../audit/personalData.ts';
 import { HouseholdRef } from './household.ts';
 import { PersonRef } from './person.ts';
 import {
-  GenderEnum, HealthStatusEnum, HouseholdRelationEnum, LaborCapacityEnum, MonitoringCategoryEnum, PovertyStatusEnum,
-  RiskTypeEnum, SchoolingStageEnum,
+  GenderEnum,
+  HealthStatusEnum,
+  HouseholdRelationEnum,
+  LaborCapacityEnum,
+  MonitoringCategoryEnum,
+  PovertyStatusEnum,
+  RiskTypeEnum,
+  SchoolingStageEnum,
 } from './enums.ts';
 import { PHONE, checkHousehold, checkResidentId, type HouseholdState } from './rules.ts';
-
 
 const phone = z.string().regex(PHONE, '电话号码格式错误（11 位手机号或带区号的固话）');
 const villageCode = z.string().regex(/^\d{12}$/, '村级行政区划代码应为 12 位数字');
@@ -226,23 +231,29 @@ builder.mutationField('updatePerson', (t) =>
       if (changes.birthDate !== undefined && !changes.idNumber) requirePersonalData(ctx, 'birthDate', '单独修改出生日期');
       const data: Record<string, unknown> = { ...changes };
       if (householdId) data.householdId = Number(householdId.id);
-      const person = await updateVersioned<{ id: number; householdId: number; idNumber: string; relation: string; birthDate: Date; gender: string }>(
-        ctx,
-        { model: 'person', entity: 'Person', label: '人员', id: personId },
-        version!,
-        data,
-        async (before) => {
-          const identity = checkResidentId(
-            (changes.idNumber as string | undefined) ?? before.idNumber,
-            (changes.birthDate as Date | undefined) ?? (changes.idNumber ? undefined : before.birthDate),
-            (changes.gender as string | undefined) ?? (changes.idNumber ? undefined : before.gender),
+      const person = await updateVersioned<{
+        id: number;
+        householdId: number;
+        idNumber: string;
+        relation: string;
+        birthDate: Date;
+        gender: string;
+      }>(ctx, { model: 'person', entity: 'Person', label: '人员', id: personId }, version!, data, async (before) => {
+        const identity = checkResidentId(
+          (changes.idNumber as string | undefined) ?? before.idNumber,
+          (changes.birthDate as Date | undefined) ?? (changes.idNumber ? undefined : before.birthDate),
+          (changes.gender as string | undefined) ?? (changes.idNumber ? undefined : before.gender),
+        );
+        Object.assign(data, { idNumber: identity.value, birthDate: new Date(`${identity.birthDate}T00:00:00Z`), gender: identity.gender });
+        if (householdId || changes.relation) {
+          await writableHousehold(
+            ctx,
+            (data.householdId as number | undefined) ?? before.householdId,
+            (changes.relation as string) ?? before.relation,
+            personId,
           );
-          Object.assign(data, { idNumber: identity.value, birthDate: new Date(`${identity.birthDate}T00:00:00Z`), gender: identity.gender });
-          if (householdId || changes.relation) {
-            await writableHousehold(ctx, (data.householdId as number | undefined) ?? before.householdId, (changes.relation as string) ?? before.relation, personId);
-          }
-        },
-      );
+        }
+      });
       return { person };
     },
   }),

@@ -7,7 +7,6 @@ import type { Prisma } from '../db.ts';
 import { GenderEnum, HealthStatusEnum, HouseholdRelationEnum, LaborCapacityEnum, SchoolingStageEnum } from './enums.ts';
 import { visiblePersons } from './scope.ts';
 
-
 export const PersonRef = builder.prismaNode('Person', {
   description: '家庭成员（个人信息：身份证号、电话按权限脱敏，查看明文留痕）',
   id: { field: 'id' },

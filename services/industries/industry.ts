@@ -13,12 +13,7 @@ import { DeletePayload, payloadType } from '../graphql/payloads.ts';
 import type { Prisma } from '../db.ts';
 import { IndustryCategory } from '../../prisma/generated/client/enums.ts';
 
-export const IndustryCategoryEnum = labelledEnum(
-  'IndustryCategory',
-  IndustryCategory,
-  '产业类别',
-);
-
+export const IndustryCategoryEnum = labelledEnum('IndustryCategory', IndustryCategory, '产业类别');
 
 export const IndustryRef = builder.prismaNode('Industry', {
   description: '产业（全县统一目录，所有登录用户可查看）',
@@ -59,7 +54,11 @@ builder.queryField('industries', (t) =>
     args: { filter: t.arg({ type: IndustryFilter }), orderBy: t.arg({ type: IndustryOrderBy }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.industry.count({ where: industryWhere(args.filter) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.industry.findMany({ ...query, where: industryWhere(args.filter), orderBy: prismaOrder(args.orderBy, 'id', [{ code: 'asc' }]) }),
+      ctx.prisma.industry.findMany({
+        ...query,
+        where: industryWhere(args.filter),
+        orderBy: prismaOrder(args.orderBy, 'id', [{ code: 'asc' }]),
+      }),
   }),
 );
 
@@ -147,9 +146,13 @@ builder.mutationField('deleteIndustry', (t) =>
       await deleteVersioned(ctx, industryTarget(id), input.version, async (_before, tx) => {
         const used = await tx.businessEntityIndustry.count({ where: { industryId: id } });
         if (used > 0) {
-          throw new CodedError('CONFLICT', `仍有 ${used} 个经营主体从事该产业，不能删除 (the industry is still in use by ${used} business entities)`, {
-            field: 'id',
-          });
+          throw new CodedError(
+            'CONFLICT',
+            `仍有 ${used} 个经营主体从事该产业，不能删除 (the industry is still in use by ${used} business entities)`,
+            {
+              field: 'id',
+            },
+          );
         }
       });
       return { deletedId: encodeGlobalID('Industry', id) };

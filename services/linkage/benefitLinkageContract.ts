@@ -13,11 +13,7 @@ import { visibleHouseholds } from '../households/scope.ts';
 import { HouseholdRef } from '../households/household.ts';
 import { BusinessEntityRef } from '../entities/businessEntity.ts';
 
-export const LinkageModeEnum = labelledEnum(
-  'LinkageMode',
-  LinkageMode,
-  '利益联结方式',
-);
+export const LinkageModeEnum = labelledEnum('LinkageMode', LinkageMode, '利益联结方式');
 
 export const ShareKindEnum = labelledEnum('ShareKind', ShareKind, '入股方式（仅股份合作）');
 

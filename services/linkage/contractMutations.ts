@@ -14,7 +14,6 @@ import { HouseholdRef } from '../households/household.ts';
 import { BusinessEntityRef } from '../entities/businessEntity.ts';
 import { BenefitLinkageContractRef, LinkageModeEnum, ShareKindEnum } from './benefitLinkageContract.ts';
 
-
 type Db = PrismaClient | Prisma.TransactionClient;
 type InputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
 
@@ -87,7 +86,10 @@ async function checkParties(ctx: Context, db: Db, householdId: number, entityId:
 }
 
 async function checkNumberFree(db: Db, number: string, exceptId = -1): Promise<void> {
-  const other = await db.benefitLinkageContract.findFirst({ where: { contractNumber: number, NOT: { id: exceptId } }, select: { id: true } });
+  const other = await db.benefitLinkageContract.findFirst({
+    where: { contractNumber: number, NOT: { id: exceptId } },
+    select: { id: true },
+  });
   if (other) throw new CodedError('CONFLICT', `合同编号已存在：${number} (the contract number is taken)`, { field: 'contractNumber' });
 }
 
@@ -145,18 +147,27 @@ builder.mutationField('updateBenefitLinkageContract', (t) =>
       if (entityGid) data.entityId = requireIntId(String(entityGid.id), 'entityId');
       if (householdGid) data.householdId = requireIntId(String(householdGid.id), 'householdId');
       if (changes.mode && changes.mode !== 'SHARE_COOPERATION' && changes.shareKind === undefined) data.shareKind = null;
-      const benefitLinkageContract = await updateVersioned<ContractState>(ctx, contractTarget(ctx, contractId), version!, data, async (before, tx) => {
-        const after = { ...before, ...(data as Partial<ContractState>) };
-        checkContract(after);
-        await checkParties(ctx, tx, after.householdId, after.entityId);
-        if (typeof data.contractNumber === 'string') await checkNumberFree(tx, data.contractNumber, contractId);
-        if (data.startDate) {
-          const early = await tx.contractPayout.findFirst({ where: { contractId, paidAt: { lt: after.startDate } }, select: { paidAt: true } });
-          if (early) {
-            throw badInput('startDate', `已有 ${early.paidAt.toISOString().slice(0, 10)} 的兑现记录，起始日期不能晚于该日期`);
+      const benefitLinkageContract = await updateVersioned<ContractState>(
+        ctx,
+        contractTarget(ctx, contractId),
+        version!,
+        data,
+        async (before, tx) => {
+          const after = { ...before, ...(data as Partial<ContractState>) };
+          checkContract(after);
+          await checkParties(ctx, tx, after.householdId, after.entityId);
+          if (typeof data.contractNumber === 'string') await checkNumberFree(tx, data.contractNumber, contractId);
+          if (data.startDate) {
+            const early = await tx.contractPayout.findFirst({
+              where: { contractId, paidAt: { lt: after.startDate } },
+              select: { paidAt: true },
+            });
+            if (early) {
+              throw badInput('startDate', `已有 ${early.paidAt.toISOString().slice(0, 10)} 的兑现记录，起始日期不能晚于该日期`);
+            }
           }
-        }
-      });
+        },
+      );
       return { benefitLinkageContract };
     },
   }),

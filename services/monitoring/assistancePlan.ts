@@ -20,17 +20,8 @@ import { PersonRef } from '../households/person.ts';
 import { EmploymentChannelCodeEnum } from '../employment/enums.ts';
 import { BenefitLinkageContractRef } from '../linkage/benefitLinkageContract.ts';
 
-
-export const MeasureKindEnum = labelledEnum(
-  'MeasureKind',
-  MeasureKind,
-  '帮扶措施类别',
-);
-export const MeasureStatusEnum = labelledEnum(
-  'MeasureStatus',
-  MeasureStatus,
-  '措施落实状态',
-);
+export const MeasureKindEnum = labelledEnum('MeasureKind', MeasureKind, '帮扶措施类别');
+export const MeasureStatusEnum = labelledEnum('MeasureStatus', MeasureStatus, '措施落实状态');
 
 /** Plans the viewer sees: those of households in the viewer's region. */
 
@@ -154,7 +145,10 @@ builder.mutationField('createAssistancePlan', (t) =>
           });
         }
         if (household.monitoringCategory === null) {
-          const approved = await tx.monitoringCase.findFirst({ where: { householdId, stage: { in: ['APPROVED', 'RISK_ELIMINATED'] } }, select: { id: true } });
+          const approved = await tx.monitoringCase.findFirst({
+            where: { householdId, stage: { in: ['APPROVED', 'RISK_ELIMINATED'] } },
+            select: { id: true },
+          });
           if (!approved) throw badInput('householdId', '该户未纳入监测，也没有已审定的监测案件 (the household is not monitored)');
         }
         const plan = await tx.assistancePlan.create({ data: { householdId, summary: input.summary } });
@@ -186,10 +180,16 @@ builder.mutationField('addAssistanceMeasure', (t) =>
       const assistanceMeasure = await inTransaction(ctx, async (tx) => {
         const plan = await tx.assistancePlan.findFirst({ where: { id: planId }, select: { id: true, householdId: true } });
         if (!plan) throw notFound('帮扶方案', String(input.planId.id));
-        if (personId !== null && !(await tx.person.findFirst({ where: { id: personId, householdId: plan.householdId }, select: { id: true } }))) {
+        if (
+          personId !== null &&
+          !(await tx.person.findFirst({ where: { id: personId, householdId: plan.householdId }, select: { id: true } }))
+        ) {
           throw badInput('personId', '该成员不属于此户 (the person is not a member of this household)');
         }
-        if (contractId !== null && !(await tx.benefitLinkageContract.findFirst({ where: { id: contractId, householdId: plan.householdId }, select: { id: true } }))) {
+        if (
+          contractId !== null &&
+          !(await tx.benefitLinkageContract.findFirst({ where: { id: contractId, householdId: plan.householdId }, select: { id: true } }))
+        ) {
           throw badInput('contractId', '该合同不属于此户 (the contract is not this household’s)');
         }
         const measure = await tx.assistanceMeasure.create({

@@ -46,17 +46,49 @@ const COUNTY = { role: 'COUNTY_ADMIN', level: 'countyCode' } as const;
 /** The forward steps, in order; a case at `from` moves to `to`. */
 export const FORWARD: Step[] = [
   { action: 'VERIFY', mutation: 'verifyMonitoringCase', from: ['DECLARED'], to: 'VERIFIED', actors: [VILLAGE], reasonRequired: false },
-  { action: 'REVIEW_IN_VILLAGE', mutation: 'reviewMonitoringCaseInVillage', from: ['VERIFIED'], to: 'VILLAGE_REVIEWED', actors: [VILLAGE], reasonRequired: false },
-  { action: 'REVIEW_IN_TOWNSHIP', mutation: 'reviewMonitoringCaseInTownship', from: ['VILLAGE_REVIEWED'], to: 'TOWNSHIP_REVIEWED', actors: [TOWNSHIP], reasonRequired: false },
-  { action: 'APPROVE', mutation: 'approveMonitoringCase', from: ['TOWNSHIP_REVIEWED'], to: 'APPROVED', actors: [COUNTY], reasonRequired: false },
+  {
+    action: 'REVIEW_IN_VILLAGE',
+    mutation: 'reviewMonitoringCaseInVillage',
+    from: ['VERIFIED'],
+    to: 'VILLAGE_REVIEWED',
+    actors: [VILLAGE],
+    reasonRequired: false,
+  },
+  {
+    action: 'REVIEW_IN_TOWNSHIP',
+    mutation: 'reviewMonitoringCaseInTownship',
+    from: ['VILLAGE_REVIEWED'],
+    to: 'TOWNSHIP_REVIEWED',
+    actors: [TOWNSHIP],
+    reasonRequired: false,
+  },
+  {
+    action: 'APPROVE',
+    mutation: 'approveMonitoringCase',
+    from: ['TOWNSHIP_REVIEWED'],
+    to: 'APPROVED',
+    actors: [COUNTY],
+    reasonRequired: false,
+  },
 ];
 const REJECT: Step = {
-  action: 'REJECT', mutation: 'rejectMonitoringCase', from: ['DECLARED', 'VERIFIED', 'VILLAGE_REVIEWED', 'TOWNSHIP_REVIEWED'],
-  to: 'REJECTED', actors: [VILLAGE, TOWNSHIP, COUNTY], reasonRequired: true,
+  action: 'REJECT',
+  mutation: 'rejectMonitoringCase',
+  from: ['DECLARED', 'VERIFIED', 'VILLAGE_REVIEWED', 'TOWNSHIP_REVIEWED'],
+  to: 'REJECTED',
+  actors: [VILLAGE, TOWNSHIP, COUNTY],
+  reasonRequired: true,
 };
 const ELIMINATE: Step = {
-  action: 'ELIMINATE_RISK', mutation: 'eliminateMonitoringCaseRisk', from: ['APPROVED'], to: 'RISK_ELIMINATED',
-  actors: [{ role: 'COUNTY_ADMIN', level: 'inRegion' }, { role: 'TOWNSHIP_OFFICER', level: 'inRegion' }], reasonRequired: true,
+  action: 'ELIMINATE_RISK',
+  mutation: 'eliminateMonitoringCaseRisk',
+  from: ['APPROVED'],
+  to: 'RISK_ELIMINATED',
+  actors: [
+    { role: 'COUNTY_ADMIN', level: 'inRegion' },
+    { role: 'TOWNSHIP_OFFICER', level: 'inRegion' },
+  ],
+  reasonRequired: true,
 };
 export const STEPS: Step[] = [...FORWARD, REJECT, ELIMINATE];
 
@@ -77,7 +109,10 @@ export const nextForward = (stage: CaseStage) => FORWARD.find((s) => s.from.incl
 function mayAct(viewer: Viewer, step: Step, c: CaseRow): boolean {
   // Rejection belongs to whoever owns the next forward step.
   const actors = step.action === 'REJECT' ? (nextForward(c.stage)?.actors ?? []) : step.actors;
-  return actors.some((a) => a.role === viewer.role && (a.level === 'inRegion' ? c.villageCode.startsWith(viewer.regionCode) : c[a.level] === viewer.regionCode));
+  return actors.some(
+    (a) =>
+      a.role === viewer.role && (a.level === 'inRegion' ? c.villageCode.startsWith(viewer.regionCode) : c[a.level] === viewer.regionCode),
+  );
 }
 
 /** The mutations `viewer` may call now on the case. */
@@ -88,7 +123,10 @@ export const availableSteps = (viewer: Viewer | null, c: CaseRow) =>
 
 const CaseActionEnum = builder.enumType('CaseAction', {
   description: '案件办理动作',
-  values: Object.fromEntries(STEPS.map((s) => [s.action, { description: `${labelOf(s)}（${s.mutation}）` }])) as Record<CaseAction, { description: string }>,
+  values: Object.fromEntries(STEPS.map((s) => [s.action, { description: `${labelOf(s)}（${s.mutation}）` }])) as Record<
+    CaseAction,
+    { description: string }
+  >,
 });
 
 const CaseStepRef = builder.objectRef<{ step: Step; role: Role }>('CaseStep').implement({
@@ -163,7 +201,9 @@ async function takeStep(ctx: Context, step: Step, input: { id: { id: string }; v
       data: { stage: step.to, version: { increment: 1 } },
     });
     if (count === 0) throw conflict('监测案件');
-    await tx.caseTransition.create({ data: { caseId: id, fromStage: before.stage, toStage: step.to, actorId: viewer.id, at: new Date(), reason } });
+    await tx.caseTransition.create({
+      data: { caseId: id, fromStage: before.stage, toStage: step.to, actorId: viewer.id, at: new Date(), reason },
+    });
     const after = await tx.monitoringCase.findUniqueOrThrow({ where: { id } });
     await auditChange(tx, ctx, 'UPDATE', 'MonitoringCase', id, before, after);
     if (step.to === 'APPROVED' || step.to === 'RISK_ELIMINATED') {

@@ -26,15 +26,10 @@ import { HouseholdRef } from '../households/household.ts';
 import { MonitoringCategoryEnum, RiskTypeEnum } from '../households/enums.ts';
 
 export const CaseStageEnum = labelledEnum('CaseStage', CaseStage, '监测案件阶段');
-export const CaseSourceEnum = labelledEnum(
-  'CaseSource',
-  CaseSource,
-  '案件来源',
-);
+export const CaseSourceEnum = labelledEnum('CaseSource', CaseSource, '案件来源');
 
 /** A case stays open (blocks a second declaration) until rejected or its risk is eliminated. */
 export const CLOSED_STAGES: CaseStage[] = ['REJECTED', 'RISK_ELIMINATED'];
-
 
 interface ActorRow {
   username: string;
@@ -173,7 +168,13 @@ function checkCategory(category: string, h: HouseholdRow): void {
 }
 
 /** The source record named for the case's source must be this household's (and, for a warning, still open). */
-async function checkSource(tx: Tx, ctx: Context, source: CaseSource, householdId: number, ids: Record<'warningId' | 'alertId' | 'visitId', number | null>) {
+async function checkSource(
+  tx: Tx,
+  ctx: Context,
+  source: CaseSource,
+  householdId: number,
+  ids: Record<'warningId' | 'alertId' | 'visitId', number | null>,
+) {
   const needed = { SCREENING: 'warningId', DEPARTMENT_ALERT: 'alertId', VISIT: 'visitId', SELF_DECLARATION: null }[source];
   for (const field of ['warningId', 'alertId', 'visitId'] as const) {
     if (field === needed && ids[field] === null) throw badInput(field, `来源为 ${source} 时必填 (required for this source)`);
@@ -222,11 +223,18 @@ builder.mutationField('declareMonitoringCase', (t) =>
         const level = DECLARER_LEVEL[viewer.role as keyof typeof DECLARER_LEVEL];
         if (!household || household[level] !== viewer.regionCode) throw forbidden('为管辖区域外的住户申报');
         checkCategory(input.category, household);
-        const open = await tx.monitoringCase.findFirst({ where: { householdId, stage: { notIn: CLOSED_STAGES } }, select: { id: true, stage: true } });
+        const open = await tx.monitoringCase.findFirst({
+          where: { householdId, stage: { notIn: CLOSED_STAGES } },
+          select: { id: true, stage: true },
+        });
         if (open) {
-          throw new CodedError('CONFLICT', `该户已有未办结的监测案件（当前「${enumLabel('CaseStage', open.stage)}」）(the household already has an open case)`, {
-            caseId: encodeGlobalID('MonitoringCase', open.id),
-          });
+          throw new CodedError(
+            'CONFLICT',
+            `该户已有未办结的监测案件（当前「${enumLabel('CaseStage', open.stage)}」）(the household already has an open case)`,
+            {
+              caseId: encodeGlobalID('MonitoringCase', open.id),
+            },
+          );
         }
         await checkSource(tx, ctx, input.source, householdId, ids);
         const now = new Date();
@@ -245,7 +253,9 @@ builder.mutationField('declareMonitoringCase', (t) =>
             declaredAt: now,
           },
         });
-        await tx.caseTransition.create({ data: { caseId: created.id, fromStage: null, toStage: 'DECLARED', actorId: viewer.id, at: now, reason: input.reason } });
+        await tx.caseTransition.create({
+          data: { caseId: created.id, fromStage: null, toStage: 'DECLARED', actorId: viewer.id, at: now, reason: input.reason },
+        });
         await auditChange(tx, ctx, 'CREATE', 'MonitoringCase', created.id, null, created);
         return created;
       });

@@ -25,7 +25,6 @@ import { WarningLevelEnum } from './warning.ts';
 import { checkGrading } from './screeningRule.ts';
 import { enumLabels, type EnumName } from '../../kernel/labels.ts';
 
-
 const REGION_COLUMN = { 6: 'county_code', 9: 'township_code', 12: 'village_code' } as const;
 
 interface Report {
@@ -43,11 +42,14 @@ interface Report {
 
 /** `(VALUES ('CODE','label'), …) AS l(code, label)`: an enum's kernel labels as a table to join in SQL. */
 const labelTable = (name: EnumName) =>
-  `(VALUES ${Object.entries(enumLabels(name)).map(([code, label]) => `('${code}','${String(label).replaceAll("'", "''")}')`).join(',')}) AS l(code, label)`;
+  `(VALUES ${Object.entries(enumLabels(name))
+    .map(([code, label]) => `('${code}','${String(label).replaceAll("'", "''")}')`)
+    .join(',')}) AS l(code, label)`;
 const RISK_LABELS = labelTable('RiskType');
 const ASPECT_LABELS = labelTable('VisitAspect');
 /** Yuan with thousands separators; whole amounts without decimals ("3,747", "3,512.40"). */
-const yuan = (x: string) => `(CASE WHEN ${x} = trunc(${x}) THEN to_char(${x}, 'FM999,999,999,990') ELSE to_char(${x}, 'FM999,999,999,990.00') END)`;
+const yuan = (x: string) =>
+  `(CASE WHEN ${x} = trunc(${x}) THEN to_char(${x}, 'FM999,999,999,990') ELSE to_char(${x}, 'FM999,999,999,990.00') END)`;
 
 /** The whole run; $1 = year, $2 = region code. Returns one JSON row. */
 export function screeningSql(column: string): string {
@@ -168,39 +170,57 @@ builder.mutationField('runScreening', (t) =>
       if (!column) throw badInput('regionCode', '账号的管辖区域代码无效');
       const started = Date.now();
       // Own transaction call: a county run must not hit the 5 s default of interactive transactions on a slow machine.
-      return ctx.prisma.$transaction(async (tx) => {
-        const rule = await tx.screeningRule.findUnique({ where: { year: args.year } });
-        if (!rule) throw badInput('year', `${args.year} 年度没有筛查规则 (no screening rule for this year)`);
-        checkGrading(rule.grading); // refuses a hand-edited, malformed rule before it is used
-        // Runs of the same year are serialised: overlapping regions never race on (household, year).
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('runScreening'), ${args.year}::int)`;
-        // A county run is one deliberate bulk statement: it may take as long as its transaction,
-        // beyond the pool's statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) for ordinary requests.
-        await tx.$executeRaw`SET LOCAL statement_timeout = '60s'`;
-        const [row] = await tx.$queryRawUnsafe<{ out: RawOut }[]>(screeningSql(column), args.year, region);
-        const out = row!.out;
-        const raised = out.raisedIds.length;
-        const updated = out.updatedIds.length;
-        const report: Report = {
-          year: args.year,
-          regionCode: region,
-          evaluated: Number(out.evaluated),
-          candidates: Number(out.candidates),
-          raised,
-          updated,
-          withdrawn: out.withdrawn.length,
-          unchanged: Number(out.candidates) - raised - updated - Number(out.settled),
-          settled: Number(out.settled),
-          byLevel: out.byLevel.map((l) => ({ level: l.level, count: Number(l.count) })),
-        };
-        const { byLevel, ...counts } = report;
-        await auditChange(tx, ctx, 'UPDATE', 'Screening', `${args.year}:${region}`,
-          out.withdrawn.length ? { withdrawn: out.withdrawn } : null,
-          { ...counts, byLevel, ruleVersion: rule.version, raisedIds: out.raisedIds, updatedIds: out.updatedIds, ms: Date.now() - started });
-        return report;
-      }, { timeout: 60_000, maxWait: 10_000 }).catch((error: unknown) => {
-        throw translateDbError(error);
-      });
+      return ctx.prisma
+        .$transaction(
+          async (tx) => {
+            const rule = await tx.screeningRule.findUnique({ where: { year: args.year } });
+            if (!rule) throw badInput('year', `${args.year} 年度没有筛查规则 (no screening rule for this year)`);
+            checkGrading(rule.grading); // refuses a hand-edited, malformed rule before it is used
+            // Runs of the same year are serialised: overlapping regions never race on (household, year).
+            await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('runScreening'), ${args.year}::int)`;
+            // A county run is one deliberate bulk statement: it may take as long as its transaction,
+            // beyond the pool's statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) for ordinary requests.
+            await tx.$executeRaw`SET LOCAL statement_timeout = '60s'`;
+            const [row] = await tx.$queryRawUnsafe<{ out: RawOut }[]>(screeningSql(column), args.year, region);
+            const out = row!.out;
+            const raised = out.raisedIds.length;
+            const updated = out.updatedIds.length;
+            const report: Report = {
+              year: args.year,
+              regionCode: region,
+              evaluated: Number(out.evaluated),
+              candidates: Number(out.candidates),
+              raised,
+              updated,
+              withdrawn: out.withdrawn.length,
+              unchanged: Number(out.candidates) - raised - updated - Number(out.settled),
+              settled: Number(out.settled),
+              byLevel: out.byLevel.map((l) => ({ level: l.level, count: Number(l.count) })),
+            };
+            const { byLevel, ...counts } = report;
+            await auditChange(
+              tx,
+              ctx,
+              'UPDATE',
+              'Screening',
+              `${args.year}:${region}`,
+              out.withdrawn.length ? { withdrawn: out.withdrawn } : null,
+              {
+                ...counts,
+                byLevel,
+                ruleVersion: rule.version,
+                raisedIds: out.raisedIds,
+                updatedIds: out.updatedIds,
+                ms: Date.now() - started,
+              },
+            );
+            return report;
+          },
+          { timeout: 60_000, maxWait: 10_000 },
+        )
+        .catch((error: unknown) => {
+          throw translateDbError(error);
+        });
     },
   }),
 );

@@ -89,7 +89,10 @@ export const ScreeningRuleRef = builder.prismaNode('ScreeningRule', {
   fields: (t) => ({
     year: t.exposeInt('year'),
     povertyLine: t.expose('povertyLine', { type: 'Decimal', description: '贫困线（元/人·年）' }),
-    monitoringLine: t.expose('monitoringLine', { type: 'Decimal', description: '监测线（元/人·年）：非建档立卡户人均纯收入低于此线且有风险为边缘易致贫候选' }),
+    monitoringLine: t.expose('monitoringLine', {
+      type: 'Decimal',
+      description: '监测线（元/人·年）：非建档立卡户人均纯收入低于此线且有风险为边缘易致贫候选',
+    }),
     grading: t.field({
       type: [GradingRuleRef],
       description: '分级规则（按顺序匹配）',

@@ -32,14 +32,23 @@ export const VisitAspectEnum = labelledEnum('VisitAspect', VisitAspect, '走访�
  * farming → business failure; the rest (food, clothing, water, …) → OTHER.
  */
 export const ASPECT_RISK: Record<VisitAspect, RiskType> = {
-  FOOD: 'OTHER', CLOTHING: 'OTHER', COMPULSORY_EDUCATION: 'SCHOOLING', BASIC_MEDICAL: 'ILLNESS', HOUSING_SAFETY: 'DISASTER',
-  DRINKING_WATER: 'OTHER', POPULATION_CHANGE: 'OTHER', SPECIALTY_FARMING: 'BUSINESS_FAILURE', HOUSEHOLD_ENVIRONMENT: 'OTHER',
+  FOOD: 'OTHER',
+  CLOTHING: 'OTHER',
+  COMPULSORY_EDUCATION: 'SCHOOLING',
+  BASIC_MEDICAL: 'ILLNESS',
+  HOUSING_SAFETY: 'DISASTER',
+  DRINKING_WATER: 'OTHER',
+  POPULATION_CHANGE: 'OTHER',
+  SPECIALTY_FARMING: 'BUSINESS_FAILURE',
+  HOUSEHOLD_ENVIRONMENT: 'OTHER',
 };
-
 
 builder.prismaObject('Cadre', {
   description: '帮扶干部',
-  fields: (t) => ({ name: t.exposeString('name', { description: '姓名' }), workUnit: t.exposeString('workUnit', { description: '工作单位' }) }),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: '姓名' }),
+    workUnit: t.exposeString('workUnit', { description: '工作单位' }),
+  }),
 });
 
 builder.prismaObject('VisitAspectResult', {
@@ -71,10 +80,7 @@ export function visitScope(ctx: Context, today = todayInChina()): Prisma.VisitWh
   const cadreId = viewerOf(ctx).cadreId;
   if (cadreId === null) return {};
   return {
-    OR: [
-      { cadreId },
-      { household: { assignments: { some: { cadreId, OR: [{ endDate: null }, { endDate: { gte: today } }] } } } },
-    ],
+    OR: [{ cadreId }, { household: { assignments: { some: { cadreId, OR: [{ endDate: null }, { endDate: { gte: today } }] } } } }],
   };
 }
 
@@ -113,7 +119,8 @@ function visitWhere(ctx: Context, filter: typeof VisitFilter.$inferInput | null 
     else throw badInput('filter.regionCode', `行政区划代码应为 6、9 或 12 位数字: ${requested}`);
   }
   if (filter?.householdId) and.push({ householdId: parseIntId(String(filter.householdId.id)) ?? -1 });
-  if (filter?.from || filter?.to) and.push({ visitedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } });
+  if (filter?.from || filter?.to)
+    and.push({ visitedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } });
   return { AND: and };
 }
 
@@ -160,7 +167,10 @@ function checkAspects(aspects: { aspect: VisitAspect }[]): void {
   const given = new Set(aspects.map((a) => a.aspect));
   if (aspects.length !== all.length || given.size !== all.length) {
     const missing = all.filter((a) => !given.has(a)).map((a) => enumLabel('VisitAspect', a));
-    throw badInput('aspects', `须恰好填写九个方面各一次 (exactly the nine aspects, each once)${missing.length ? `；缺少：${missing.join('、')}` : '；有重复'}`);
+    throw badInput(
+      'aspects',
+      `须恰好填写九个方面各一次 (exactly the nine aspects, each once)${missing.length ? `；缺少：${missing.join('、')}` : '；有重复'}`,
+    );
   }
 }
 
@@ -177,18 +187,35 @@ builder.mutationField('recordVisit', (t) =>
       checkAspects(input.aspects);
       const visit = await inTransaction(ctx, async (tx) => {
         const assignment = await tx.cadreAssignment.findFirst({
-          where: { cadreId, householdId, startDate: { lte: input.visitedAt }, OR: [{ endDate: null }, { endDate: { gte: input.visitedAt } }] },
+          where: {
+            cadreId,
+            householdId,
+            startDate: { lte: input.visitedAt },
+            OR: [{ endDate: null }, { endDate: { gte: input.visitedAt } }],
+          },
           select: { id: true },
         });
         if (!assignment) throw forbidden('走访非本人帮扶的住户');
         const aspects = input.aspects.map((a) => ({ aspect: a.aspect, passed: a.passed, note: a.note?.trim() || null }));
         const created = await tx.visit.create({
-          data: { cadreId, householdId, visitedAt: input.visitedAt, note: input.note?.trim() || null, aspects: { createMany: { data: aspects } } },
+          data: {
+            cadreId,
+            householdId,
+            visitedAt: input.visitedAt,
+            note: input.note?.trim() || null,
+            aspects: { createMany: { data: aspects } },
+          },
         });
-        const points = aspects.filter((a) => !a.passed).map((a) => ({
-          householdId, visitId: created.id, aspect: a.aspect, riskType: ASPECT_RISK[a.aspect],
-          description: a.note ?? `走访发现：${enumLabel('VisitAspect', a.aspect)}未达标`, raisedAt: input.visitedAt,
-        }));
+        const points = aspects
+          .filter((a) => !a.passed)
+          .map((a) => ({
+            householdId,
+            visitId: created.id,
+            aspect: a.aspect,
+            riskType: ASPECT_RISK[a.aspect],
+            description: a.note ?? `走访发现：${enumLabel('VisitAspect', a.aspect)}未达标`,
+            raisedAt: input.visitedAt,
+          }));
         if (points.length) await tx.riskPoint.createMany({ data: points });
         await auditChange(tx, ctx, 'CREATE', 'Visit', created.id, null, { ...created, aspects, riskPoints: points });
         return created;

@@ -9,15 +9,12 @@ import { WarningKind, WarningLevel, WarningStatus } from '../../prisma/generated
 import { visibleHouseholds } from '../households/scope.ts';
 
 export const WarningLevelEnum = labelledEnum('WarningLevel', WarningLevel, '预警等级');
-export const WarningKindEnum = labelledEnum(
-  'WarningKind', WarningKind,
-  '预警类别',
-);
-export const WarningStatusEnum = labelledEnum(
-  'WarningStatus', WarningStatus,
-  '预警状态',
-  { OPEN: '筛查可更新或撤回', CASE_OPENED: '筛查不再改动', DISMISSED: '筛查不再改动' },
-);
+export const WarningKindEnum = labelledEnum('WarningKind', WarningKind, '预警类别');
+export const WarningStatusEnum = labelledEnum('WarningStatus', WarningStatus, '预警状态', {
+  OPEN: '筛查可更新或撤回',
+  CASE_OPENED: '筛查不再改动',
+  DISMISSED: '筛查不再改动',
+});
 
 export const WarningRef = builder.prismaNode('Warning', {
   description: '返贫预警（筛查结果；每户每年一条）',

@@ -42,9 +42,7 @@ const MIN_PRODUCTION_SECRET_LENGTH = 32;
 type Env = Record<string, string | undefined>;
 
 function bad(name: string, expected: string, got: string): never {
-  throw new StartupError(
-    `环境变量 ${name} 无效 / invalid environment variable ${name}: expected ${expected}, got "${got}".`,
-  );
+  throw new StartupError(`环境变量 ${name} 无效 / invalid environment variable ${name}: expected ${expected}, got "${got}".`);
 }
 
 /** Unset or blank both mean "use the default". */
@@ -74,7 +72,8 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
 function trustProxy(raw: string | undefined): boolean | number | string {
   if (raw === undefined || raw === 'false') return false;
   if (/^\d{1,2}$/.test(raw)) return Number(raw);
-  if (raw === 'true' || !/^[\w.:/,\s-]+$/.test(raw)) bad('TRUST_PROXY', 'a hop count, or addresses, subnets or loopback/linklocal/uniquelocal', raw);
+  if (raw === 'true' || !/^[\w.:/,\s-]+$/.test(raw))
+    bad('TRUST_PROXY', 'a hop count, or addresses, subnets or loopback/linklocal/uniquelocal', raw);
   return raw;
 }
 

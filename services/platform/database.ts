@@ -14,7 +14,11 @@ import type { ChildProcess } from 'node:child_process';
 import type { Config } from './config.ts';
 import { StartupError, describeError } from '../../kernel/errors.ts';
 
-export interface Database { url: string; embedded: boolean; stop(): Promise<void> }
+export interface Database {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
 export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>;
 type Log = (line: string) => void;
 
@@ -40,7 +44,10 @@ export async function toolDatabase(config: DatabaseConfig, log: Log = () => {}):
   const password = (await fs.readFile(path.join(config.dataDir, 'postgres-password'), 'utf8').catch(() => '')).trim();
   if (password) {
     const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${config.embeddedPgPort}/${EMBEDDED_DATABASE}`;
-    const running = await checkReachable(url).then(() => true, () => false);
+    const running = await checkReachable(url).then(
+      () => true,
+      () => false,
+    );
     if (running) return { url, embedded: true, stop: async () => {} };
   }
   return startDatabase(config, log);
@@ -75,12 +82,20 @@ async function checkReachable(url: string): Promise<void> {
 function connectReason(error: unknown): string {
   const e = error as { code?: string; message?: string };
   switch (e.code ?? '') {
-    case 'ECONNREFUSED': return 'connection refused';
-    case 'ENOTFOUND': case 'EAI_AGAIN': return 'host not found';
-    case 'ETIMEDOUT': return 'connection timed out';
-    case 'ECONNRESET': return 'connection reset by the server';
-    case '28P01': case '28000': return 'authentication failed (check user and password)';
-    case '3D000': return 'the database does not exist';
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host not found';
+    case 'ETIMEDOUT':
+      return 'connection timed out';
+    case 'ECONNRESET':
+      return 'connection reset by the server';
+    case '28P01':
+    case '28000':
+      return 'authentication failed (check user and password)';
+    case '3D000':
+      return 'the database does not exist';
   }
   if (/timeout/i.test(e.message ?? '')) return `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`;
   return describeError(error);
@@ -104,37 +119,51 @@ async function startEmbedded(dataDir: string, port: number, log: Log): Promise<D
   };
   const EmbeddedPostgresClass = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgresClass({
-    databaseDir: dir, port, user: 'postgres', password, persistent: true,
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
     // As root, postgres runs as the OS user "postgres" (created if missing).
     createPostgresUser: os.userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8'],
     // TCP on 127.0.0.1 only; no Unix socket, so no clash over socket lock files in /tmp.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog, onError: onLog,
+    onLog,
+    onError: onLog,
   });
   const child = () => (server as unknown as { process?: ChildProcess }).process;
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (async () => {
-    const p = child();
-    if (!p || p.exitCode !== null || p.signalCode !== null) return; // never started or already gone
-    await server.stop();
-  })());
+  const stop = () =>
+    (stopping ??= (async () => {
+      const p = child();
+      if (!p || p.exitCode !== null || p.signalCode !== null) return; // never started or already gone
+      await server.stop();
+    })());
 
   try {
     if (!initialised) {
       if ((await fs.readdir(dir).catch(() => [])).length > 0) {
-        throw new StartupError(`数据目录不是 PostgreSQL 数据目录 / the folder ${dir} is not empty but holds no PostgreSQL data (no PG_VERSION); empty it or set DATA_DIR to another folder.`);
+        throw new StartupError(
+          `数据目录不是 PostgreSQL 数据目录 / the folder ${dir} is not empty but holds no PostgreSQL data (no PG_VERSION); empty it or set DATA_DIR to another folder.`,
+        );
       }
       log(`初始化内置数据库 / initialising embedded PostgreSQL in ${dir}`);
-      await server.initialise().catch((e) => { throw explain(e, pgLog, dir, port); });
+      await server.initialise().catch((e) => {
+        throw explain(e, pgLog, dir, port);
+      });
     } else {
       const version = (await fs.readFile(path.join(dir, 'PG_VERSION'), 'utf8')).trim();
       if (version !== '15') {
-        throw new StartupError(`数据目录版本不符 / the folder ${dir} holds PostgreSQL ${version} data but the embedded server is PostgreSQL 15; set DATA_DIR to another folder.`);
+        throw new StartupError(
+          `数据目录版本不符 / the folder ${dir} holds PostgreSQL ${version} data but the embedded server is PostgreSQL 15; set DATA_DIR to another folder.`,
+        );
       }
       log(`复用内置数据库 / reusing embedded PostgreSQL in ${dir}`);
     }
-    await server.start().catch((e) => { throw explain(e, pgLog, dir, port); });
+    await server.start().catch((e) => {
+      throw explain(e, pgLog, dir, port);
+    });
     const admin = server.getPgClient('postgres', '127.0.0.1');
     await admin.connect();
     try {
@@ -200,7 +229,10 @@ async function prepareDataDir(dataDir: string): Promise<string> {
     await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
     return password;
   } catch (error) {
-    throw new StartupError(`数据目录不可写 / the data folder ${dataDir} cannot be created or written (${(error as { code?: string }).code ?? describeError(error)}); set DATA_DIR to a writable folder.`, { cause: error });
+    throw new StartupError(
+      `数据目录不可写 / the data folder ${dataDir} cannot be created or written (${(error as { code?: string }).code ?? describeError(error)}); set DATA_DIR to a writable folder.`,
+      { cause: error },
+    );
   }
 }
 
@@ -213,7 +245,11 @@ async function clearStalePid(dir: string, log: Log): Promise<void> {
   const pidFile = path.join(dir, 'postmaster.pid');
   const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
-  const cmdline = (p: number) => fs.readFile(`/proc/${p}/cmdline`, 'utf8').then((s) => s.replaceAll('\0', ' '), () => '');
+  const cmdline = (p: number) =>
+    fs.readFile(`/proc/${p}/cmdline`, 'utf8').then(
+      (s) => s.replaceAll('\0', ' '),
+      () => '',
+    );
   if (!alive(pid) || !(await cmdline(pid)).includes(dir)) {
     await fs.rm(pidFile, { force: true });
     log(`已删除过期的 postmaster.pid / removed stale postmaster.pid (no PostgreSQL with pid ${pid} runs on this folder)`);
@@ -222,16 +258,26 @@ async function clearStalePid(dir: string, log: Log): Promise<void> {
   const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
   const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   if (/\b(node|tsx)\b/.test(await cmdline(ppid))) {
-    throw new StartupError(`内置数据库正被另一个实例使用 / the embedded database in ${dir} is in use by another running instance (postgres pid ${pid}, parent pid ${ppid}); stop it or set DATA_DIR to another folder.`);
+    throw new StartupError(
+      `内置数据库正被另一个实例使用 / the embedded database in ${dir} is in use by another running instance (postgres pid ${pid}, parent pid ${ppid}); stop it or set DATA_DIR to another folder.`,
+    );
   }
   log(`停止上次遗留的 PostgreSQL / stopping PostgreSQL left running by a previous run (pid ${pid})`);
   process.kill(pid, 'SIGINT'); // fast shutdown
   for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) throw new StartupError(`无法停止遗留的 PostgreSQL / PostgreSQL pid ${pid} left by a previous run on ${dir} did not stop; stop it by hand.`);
+  if (alive(pid))
+    throw new StartupError(
+      `无法停止遗留的 PostgreSQL / PostgreSQL pid ${pid} left by a previous run on ${dir} did not stop; stop it by hand.`,
+    );
 }
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as { code?: string }).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
 }
 
 function portMessage(port: number): string {
@@ -242,7 +288,8 @@ async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? new StartupError(portMessage(port)) : e));
+      reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? new StartupError(portMessage(port)) : e),
+    );
     probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve()));
   });
 }
@@ -252,12 +299,25 @@ function explain(error: unknown, pgLog: string[], dir: string, port: number): St
   const text = pgLog.join('\n');
   if (/could not bind|Address already in use/i.test(text)) return new StartupError(portMessage(port), { cause: error });
   if (/permission denied/i.test(text)) {
-    return new StartupError(`PostgreSQL 无法访问数据目录 / PostgreSQL cannot access the data folder ${dir} (permission denied; as root it runs as the OS user "postgres", which must be able to enter every parent folder); set DATA_DIR to another folder.`, { cause: error });
+    return new StartupError(
+      `PostgreSQL 无法访问数据目录 / PostgreSQL cannot access the data folder ${dir} (permission denied; as root it runs as the OS user "postgres", which must be able to enter every parent folder); set DATA_DIR to another folder.`,
+      { cause: error },
+    );
   }
-  const detail = text.split('\n').reverse().find((l) => /FATAL|PANIC|ERROR|error/.test(l))?.trim();
-  return new StartupError(`内置数据库启动失败 / the embedded PostgreSQL in ${dir} failed to start: ${detail ?? (error ? describeError(error) : 'the postgres process exited')}.`, { cause: error });
+  const detail = text
+    .split('\n')
+    .reverse()
+    .find((l) => /FATAL|PANIC|ERROR|error/.test(l))
+    ?.trim();
+  return new StartupError(
+    `内置数据库启动失败 / the embedded PostgreSQL in ${dir} failed to start: ${detail ?? (error ? describeError(error) : 'the postgres process exited')}.`,
+    { cause: error },
+  );
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false);
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }

@@ -23,7 +23,9 @@ export async function mountPlatform(app: Express, options: PlatformOptions): Pro
   const { prisma, databaseUrl, jwtSecret, log } = options;
   configureLogin(jwtSecret);
   const graphql = await mountGraphQL(app, { prisma, jwtSecret, introspection: options.introspection, ide: !options.production });
-  log(`GraphQL API: /graphql (${options.production ? 'no IDE' : 'IDE in the browser at the same address'}; introspection ${options.introspection ? 'on' : 'off'})`);
+  log(
+    `GraphQL API: /graphql (${options.production ? 'no IDE' : 'IDE in the browser at the same address'}; introspection ${options.introspection ? 'on' : 'off'})`,
+  );
   app.use('/api', departmentImportRouter({ prisma, jwtSecret }));
   log('部门数据导入 / department imports: POST /api/department-imports');
   const cube = await mountCube(app, { databaseUrl, prisma, jwtSecret, production: options.production, log });

@@ -29,12 +29,24 @@ export class Readiness {
   database: { ready: boolean; embedded?: boolean } = { ready: false };
   dataset: { loaded: boolean } & Partial<DatasetInfo> = { loaded: false };
 
-  setStep(step: string): void { this.step = step; }
-  setDatabase(info: { embedded: boolean }): void { this.database = { ready: true, embedded: info.embedded }; }
-  setDataset(info: DatasetInfo): void { this.dataset = { loaded: true, ...info }; }
-  markReady(): void { this.status = 'ok'; }
-  markStopping(): void { this.status = 'stopping'; }
-  get ready(): boolean { return this.status === 'ok'; }
+  setStep(step: string): void {
+    this.step = step;
+  }
+  setDatabase(info: { embedded: boolean }): void {
+    this.database = { ready: true, embedded: info.embedded };
+  }
+  setDataset(info: DatasetInfo): void {
+    this.dataset = { loaded: true, ...info };
+  }
+  markReady(): void {
+    this.status = 'ok';
+  }
+  markStopping(): void {
+    this.status = 'stopping';
+  }
+  get ready(): boolean {
+    return this.status === 'ok';
+  }
 
   toJSON(): Record<string, unknown> {
     const body: Record<string, unknown> = { status: this.status, database: this.database, dataset: this.dataset };
@@ -68,15 +80,21 @@ export function createServer(options: ServerOptions = {}): PlatformServer {
   app.use(requestIds());
 
   app.get('/healthz', (_req, res) => {
-    res.status(readiness.ready ? 200 : 503).set('Cache-Control', 'no-store').json(readiness);
+    res
+      .status(readiness.ready ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(readiness);
   });
   if (holdUntilReady) {
     app.use((_req: Request, res: Response, next: NextFunction) => {
       if (readiness.ready) return next();
-      res.status(503).set('Retry-After', '5').json({
-        status: readiness.status,
-        message: readiness.status === 'stopping' ? '服务正在停止 / service is stopping' : '服务启动中 / service is starting',
-      });
+      res
+        .status(503)
+        .set('Retry-After', '5')
+        .json({
+          status: readiness.status,
+          message: readiness.status === 'stopping' ? '服务正在停止 / service is stopping' : '服务启动中 / service is starting',
+        });
     });
   }
 
@@ -91,9 +109,14 @@ export function createServer(options: ServerOptions = {}): PlatformServer {
     listen(port, host = '0.0.0.0') {
       return new Promise<AddressInfo>((resolve, reject) => {
         const onError = (e: NodeJS.ErrnoException) => {
-          reject(e.code === 'EADDRINUSE' || e.code === 'EACCES'
-            ? new StartupError(`端口 ${port} 不可用 / cannot listen on ${host}:${port} (${e.code === 'EADDRINUSE' ? 'already in use' : 'permission denied'}); set PORT to another port.`, { cause: e })
-            : e);
+          reject(
+            e.code === 'EADDRINUSE' || e.code === 'EACCES'
+              ? new StartupError(
+                  `端口 ${port} 不可用 / cannot listen on ${host}:${port} (${e.code === 'EADDRINUSE' ? 'already in use' : 'permission denied'}); set PORT to another port.`,
+                  { cause: e },
+                )
+              : e,
+          );
         };
         httpServer.once('error', onError);
         httpServer.listen(port, host, () => {
@@ -113,7 +136,10 @@ export function createServer(options: ServerOptions = {}): PlatformServer {
         const status = (error as { status?: number }).status ?? 500;
         if (status >= 500) logger.error({ err: error, method: req.method, path: req.path }, '请求出错 / request failed');
         if (res.headersSent) return void res.end();
-        res.status(status).json({ error: status >= 500 ? 'internal_error' : 'bad_request', message: status >= 500 ? '服务器内部错误 / internal server error' : describeError(error) });
+        res.status(status).json({
+          error: status >= 500 ? 'internal_error' : 'bad_request',
+          message: status >= 500 ? '服务器内部错误 / internal server error' : describeError(error),
+        });
       });
     },
     close() {

@@ -50,7 +50,10 @@ const VillageFilter = builder.inputType('VillageFilter', {
 });
 const VillageOrderBy = orderByInput('VillageOrderBy', { code: '区划代码', name: '名称' });
 
-function villageFilter(ctx: Parameters<typeof visibleVillages>[0], filter: { regionCode?: string | null; formerlyPoor?: boolean | null; search?: string | null } | null | undefined) {
+function villageFilter(
+  ctx: Parameters<typeof visibleVillages>[0],
+  filter: { regionCode?: string | null; formerlyPoor?: boolean | null; search?: string | null } | null | undefined,
+) {
   return {
     ...visibleVillages(ctx, filter?.regionCode),
     ...(filter?.formerlyPoor == null ? {} : { formerlyPoor: filter.formerlyPoor }),

@@ -54,10 +54,23 @@ const ENTITY_FIELDS =
   'address registeredCapital memberCount establishedAt industries { id code name } version';
 
 const household = (n: number) => ({
-  id: `H${n}`, householdNumber: `3413241002010${String(n).padStart(2, '0')}`, villageCode: '341324100201', townshipCode: '341324100',
-  village: { id: 'V1', name: '一村', township: { id: 'T1', name: '泗城镇' } }, address: '一村', phone: null,
-  head: { id: `P${n}`, name: `户主${n}` }, registered: true, registeredYear: 2014, status: 'LIFTED', liftedYear: 2016,
-  monitoringCategory: null, monitoringSince: null, riskEliminatedAt: null, riskTypes: [], version: 3,
+  id: `H${n}`,
+  householdNumber: `3413241002010${String(n).padStart(2, '0')}`,
+  villageCode: '341324100201',
+  townshipCode: '341324100',
+  village: { id: 'V1', name: '一村', township: { id: 'T1', name: '泗城镇' } },
+  address: '一村',
+  phone: null,
+  head: { id: `P${n}`, name: `户主${n}` },
+  registered: true,
+  registeredYear: 2014,
+  status: 'LIFTED',
+  liftedYear: 2016,
+  monitoringCategory: null,
+  monitoringSince: null,
+  riskEliminatedAt: null,
+  riskTypes: [],
+  version: 3,
 });
 
 /** A canned connection over rows numbered `from`..`to` (cursor `c<n>`), `nodes: false` for cursor-only pages. */
@@ -77,16 +90,28 @@ beforeEach(() => {
 
 describe('lists', () => {
   it('maps filters, sorting and the first page to a Relay connection', async () => {
-    expect200(HOUSEHOLDS_LIST, {
-      first: 2, after: null,
-      filter: { regionCode: '341324100201', status: 'LIFTED', monitoringCategory: 'EDGE', search: '张' },
-      orderBy: { field: 'householdNumber', direction: 'DESC' },
-    }, page(1, 2, 5));
+    expect200(
+      HOUSEHOLDS_LIST,
+      {
+        first: 2,
+        after: null,
+        filter: { regionCode: '341324100201', status: 'LIFTED', monitoringCategory: 'EDGE', search: '张' },
+        orderBy: { field: 'householdNumber', direction: 'DESC' },
+      },
+      page(1, 2, 5),
+    );
     const result = await provider().getList('households', {
       pagination: { page: 1, perPage: 2 },
       sort: { field: 'householdNumber', order: 'DESC' },
       // The village narrows the township; empty values are not sent; q is the API's search.
-      filter: { townshipCode: '341324100', villageCode: '341324100201', status: 'LIFTED', monitoringCategory: 'EDGE', q: '张', registered: '' },
+      filter: {
+        townshipCode: '341324100',
+        villageCode: '341324100201',
+        status: 'LIFTED',
+        monitoringCategory: 'EDGE',
+        q: '张',
+        registered: '',
+      },
     });
     expect(result.total).toBe(5);
     expect(result.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
@@ -97,7 +122,11 @@ describe('lists', () => {
 
   it('drops orderBy for a column the API cannot sort by', async () => {
     expect200(HOUSEHOLDS_LIST, { first: 10, after: null, filter: { regionCode: '341324100' } }, page(1, 1, 1));
-    await provider().getList('households', { pagination: { page: 1, perPage: 10 }, sort: { field: 'address', order: 'ASC' }, filter: { townshipCode: '341324100' } });
+    await provider().getList('households', {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'address', order: 'ASC' },
+      filter: { townshipCode: '341324100' },
+    });
     expect(expected).toHaveLength(0);
   });
 
@@ -151,7 +180,11 @@ describe('lists', () => {
     expect200(HOUSEHOLDS_CURSORS, { first: 1, after: null }, page(1, 1, 12500, false));
     expect200(HOUSEHOLDS_FROM_END, { last: 26, before: null }, page(12475, 12500, 12500, false));
     expect200(HOUSEHOLDS_LIST, { first: 25, after: 'c12475' }, page(12476, 12500, 12500));
-    const result = await provider().getList('households', { pagination: { page: 500, perPage: 25 }, sort: { field: '', order: 'ASC' }, filter: {} });
+    const result = await provider().getList('households', {
+      pagination: { page: 500, perPage: 25 },
+      sort: { field: '', order: 'ASC' },
+      filter: {},
+    });
     expect(result.data).toHaveLength(25);
     expect(result.data[0]!.id).toBe('H12476');
     expect(expected).toHaveLength(0);
@@ -160,7 +193,11 @@ describe('lists', () => {
   it('fetches a page larger than 100 rows in several requests', async () => {
     expect200(HOUSEHOLDS_LIST, { first: 100, after: null }, page(1, 100, 150));
     expect200(HOUSEHOLDS_LIST, { first: 100, after: 'c100' }, page(101, 150, 150));
-    const result = await provider().getList('households', { pagination: { page: 1, perPage: 200 }, sort: { field: '', order: 'ASC' }, filter: {} });
+    const result = await provider().getList('households', {
+      pagination: { page: 1, perPage: 200 },
+      sort: { field: '', order: 'ASC' },
+      filter: {},
+    });
     expect(result.data).toHaveLength(150);
     expect(result.pageInfo?.hasNextPage).toBe(false);
   });
@@ -170,7 +207,11 @@ describe('lists', () => {
     expect200(HOUSEHOLDS_LIST, { first: 2, after: null, ...byId }, page(1, 2, 9));
     await dp.getList('households', { pagination: { page: 1, perPage: 2 }, sort: sortById, filter: {} });
     // Row 2 was deleted by someone else: its cursor finds nothing although rows remain.
-    expect200(HOUSEHOLDS_LIST, { first: 2, after: 'c2', ...byId }, { households: { totalCount: 8, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } });
+    expect200(
+      HOUSEHOLDS_LIST,
+      { first: 2, after: 'c2', ...byId },
+      { households: { totalCount: 8, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
+    );
     expect200(HOUSEHOLDS_CURSORS, { first: 2, after: null, ...byId }, page(1, 2, 8, false));
     expect200(HOUSEHOLDS_LIST, { first: 2, after: 'c2', ...byId }, page(3, 4, 8));
     const result = await dp.getList('households', { pagination: { page: 2, perPage: 2 }, sort: sortById, filter: {} });
@@ -183,13 +224,20 @@ describe('lists', () => {
       'query businessEntitiesList($first: Int, $after: String, $filter: BusinessEntityFilter, $orderBy: BusinessEntityOrderBy) { ' +
       'businessEntities(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } ' +
       `edges { cursor node { id ${ENTITY_FIELDS} } } } }`;
-    expect200(query, {
-      first: 25, after: null,
-      filter: { regionCode: '341324100', search: '合作社', kind: 'COOPERATIVE' },
-      orderBy: { field: 'registeredCapital', direction: 'DESC' },
-    }, { businessEntities: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } });
+    expect200(
+      query,
+      {
+        first: 25,
+        after: null,
+        filter: { regionCode: '341324100', search: '合作社', kind: 'COOPERATIVE' },
+        orderBy: { field: 'registeredCapital', direction: 'DESC' },
+      },
+      { businessEntities: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
+    );
     const result = await provider().getList('cooperatives', {
-      pagination: { page: 1, perPage: 25 }, sort: { field: 'registeredCapital', order: 'DESC' }, filter: { townshipCode: '341324100', q: '合作社' },
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'registeredCapital', order: 'DESC' },
+      filter: { townshipCode: '341324100', q: '合作社' },
     });
     expect(result).toMatchObject({ data: [], total: 0 });
   });
@@ -199,14 +247,36 @@ describe('lists', () => {
       'query villagesList($first: Int, $after: String, $filter: VillageFilter, $orderBy: VillageOrderBy) { ' +
       'villages(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } ' +
       'edges { cursor node { id code name kind formerlyPoor exitYear township { id code name } } } } }';
-    expect200(query, { first: 50, after: null, filter: { regionCode: '341324100' }, orderBy: { field: 'code', direction: 'ASC' } }, {
-      villages: {
-        totalCount: 1, pageInfo: { hasNextPage: false, endCursor: 'v1' },
-        edges: [{ cursor: 'v1', node: { id: 'V1', code: '341324100201', name: '一村', kind: 'VILLAGE', formerlyPoor: true, exitYear: 2017, township: { id: 'T1', code: '341324100', name: '泗城镇' } } }],
+    expect200(
+      query,
+      { first: 50, after: null, filter: { regionCode: '341324100' }, orderBy: { field: 'code', direction: 'ASC' } },
+      {
+        villages: {
+          totalCount: 1,
+          pageInfo: { hasNextPage: false, endCursor: 'v1' },
+          edges: [
+            {
+              cursor: 'v1',
+              node: {
+                id: 'V1',
+                code: '341324100201',
+                name: '一村',
+                kind: 'VILLAGE',
+                formerlyPoor: true,
+                exitYear: 2017,
+                township: { id: 'T1', code: '341324100', name: '泗城镇' },
+              },
+            },
+          ],
+        },
       },
-    });
+    );
     const result = await provider().getManyReference('villages', {
-      target: 'townshipCode', id: '341324100', pagination: { page: 1, perPage: 50 }, sort: { field: 'code', order: 'ASC' }, filter: {},
+      target: 'townshipCode',
+      id: '341324100',
+      pagination: { page: 1, perPage: 50 },
+      sort: { field: 'code', order: 'ASC' },
+      filter: {},
     });
     expect(result.data[0]).toMatchObject({ code: '341324100201', townshipCode: '341324100', townshipName: '泗城镇' });
   });
@@ -222,28 +292,37 @@ describe('lists', () => {
 });
 
 describe('single records', () => {
-  const NODE = (fields: string) =>
-    `query HouseholdNode($id: ID!) { node(id: $id) { __typename id ... on Household { ${fields} } } }`;
+  const NODE = (fields: string) => `query HouseholdNode($id: ID!) { node(id: $id) { __typename id ... on Household { ${fields} } } }`;
   const DETAIL =
     'members { id name idNumber gender birthDate birthYear relation laborCapacity health schooling deceasedAt version } ' +
     'incomeRecords { id year members wageIncome businessIncome propertyIncome transferIncome productionExpenses netIncome perCapitaNetIncome }';
 
   it('reads one record with node(id) and many with nodes(ids)', async () => {
     const dp = provider();
-    expect200(NODE(`${HOUSEHOLD_FIELDS} ${DETAIL}`), { id: 'H1' }, { node: { __typename: 'Household', ...household(1), members: [], incomeRecords: [] } });
+    expect200(
+      NODE(`${HOUSEHOLD_FIELDS} ${DETAIL}`),
+      { id: 'H1' },
+      { node: { __typename: 'Household', ...household(1), members: [], incomeRecords: [] } },
+    );
     const one = await dp.getOne('households', { id: 'H1' });
     expect(one.data).toMatchObject({ id: 'H1', version: 3, villageName: '一村' });
 
-    expect200(`query HouseholdNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Household { ${HOUSEHOLD_FIELDS} } } }`, { ids: ['H1', 'H2', 'X'] }, {
-      nodes: [{ __typename: 'Household', ...household(1) }, { __typename: 'Household', ...household(2) }, null],
-    });
+    expect200(
+      `query HouseholdNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Household { ${HOUSEHOLD_FIELDS} } } }`,
+      { ids: ['H1', 'H2', 'X'] },
+      {
+        nodes: [{ __typename: 'Household', ...household(1) }, { __typename: 'Household', ...household(2) }, null],
+      },
+    );
     const many = await dp.getMany('households', { ids: ['H1', 'H2', 'X'] });
     expect(many.data.map((r) => r.id)).toEqual(['H1', 'H2']);
   });
 
   it('answers NOT_FOUND for a node that is absent or of another type', async () => {
     expect200(NODE(`${HOUSEHOLD_FIELDS} ${DETAIL}`), { id: 'H404' }, { node: null });
-    const error = await provider().getOne('households', { id: 'H404' }).catch((e: unknown) => e);
+    const error = await provider()
+      .getOne('households', { id: 'H404' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
@@ -252,22 +331,52 @@ describe('single records', () => {
 describe('writes', () => {
   const CREATE_ENTITY = `mutation createBusinessEntity($input: CreateBusinessEntityInput!) { createBusinessEntity(input: $input) { businessEntity { id ${ENTITY_FIELDS} } } }`;
   const UPDATE_HOUSEHOLD = `mutation updateHousehold($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { household { id ${HOUSEHOLD_FIELDS} } } }`;
-  const DELETE_ENTITY = 'mutation deleteBusinessEntity($input: DeleteBusinessEntityInput!) { deleteBusinessEntity(input: $input) { deletedId } }';
-  const entity = { id: 'E1', kind: 'COOPERATIVE', name: '泗县一村种植合作社', creditCode: '93341324MA2N0000X1', version: 1, industries: [] };
+  const DELETE_ENTITY =
+    'mutation deleteBusinessEntity($input: DeleteBusinessEntityInput!) { deleteBusinessEntity(input: $input) { deletedId } }';
+  const entity = {
+    id: 'E1',
+    kind: 'COOPERATIVE',
+    name: '泗县一村种植合作社',
+    creditCode: '93341324MA2N0000X1',
+    version: 1,
+    industries: [],
+  };
 
   it('creates with the input object: kind fixed, codes uppercased, money as decimal strings', async () => {
-    expect200(CREATE_ENTITY, {
-      input: {
-        kind: 'COOPERATIVE', name: '泗县一村种植合作社', creditCode: '93341324MA2N0000X1', legalRepresentative: '张三',
-        phone: null, townshipCode: '341324100', villageCode: '341324100201', address: '一村', registeredCapital: '500000.00',
-        memberCount: 12, establishedAt: '2018-03-01', industryIds: ['I1'],
+    expect200(
+      CREATE_ENTITY,
+      {
+        input: {
+          kind: 'COOPERATIVE',
+          name: '泗县一村种植合作社',
+          creditCode: '93341324MA2N0000X1',
+          legalRepresentative: '张三',
+          phone: null,
+          townshipCode: '341324100',
+          villageCode: '341324100201',
+          address: '一村',
+          registeredCapital: '500000.00',
+          memberCount: 12,
+          establishedAt: '2018-03-01',
+          industryIds: ['I1'],
+        },
       },
-    }, { createBusinessEntity: { businessEntity: entity } });
+      { createBusinessEntity: { businessEntity: entity } },
+    );
     const result = await provider().create('cooperatives', {
       data: {
-        name: '泗县一村种植合作社', creditCode: ' 93341324ma2n0000x1 ', legalRepresentative: '张三', phone: '',
-        townshipCode: '341324100', villageCode: '341324100201', address: '一村', registeredCapital: 500000, memberCount: '12',
-        establishedAt: '2018-03-01', industryIds: ['I1'], notAnInputField: 'dropped',
+        name: '泗县一村种植合作社',
+        creditCode: ' 93341324ma2n0000x1 ',
+        legalRepresentative: '张三',
+        phone: '',
+        townshipCode: '341324100',
+        villageCode: '341324100201',
+        address: '一村',
+        registeredCapital: 500000,
+        memberCount: '12',
+        establishedAt: '2018-03-01',
+        industryIds: ['I1'],
+        notAnInputField: 'dropped',
       },
     });
     expect(result.data).toMatchObject({ id: 'E1', industryIds: [] });
@@ -275,11 +384,17 @@ describe('writes', () => {
 
   it('updates with id, version and only the changed fields', async () => {
     const before = { ...household(1), id: 'H1' };
-    expect200(UPDATE_HOUSEHOLD, { input: { id: 'H1', version: 3, address: '二村', monitoringCategory: 'EDGE' } }, {
-      updateHousehold: { household: { ...before, address: '二村', monitoringCategory: 'EDGE', version: 4 } },
-    });
+    expect200(
+      UPDATE_HOUSEHOLD,
+      { input: { id: 'H1', version: 3, address: '二村', monitoringCategory: 'EDGE' } },
+      {
+        updateHousehold: { household: { ...before, address: '二村', monitoringCategory: 'EDGE', version: 4 } },
+      },
+    );
     const result = await provider().update('households', {
-      id: 'H1', previousData: before, data: { ...before, address: '二村', monitoringCategory: 'EDGE' },
+      id: 'H1',
+      previousData: before,
+      data: { ...before, address: '二村', monitoringCategory: 'EDGE' },
     });
     expect(result.data).toMatchObject({ address: '二村', version: 4 });
   });
@@ -292,21 +407,34 @@ describe('writes', () => {
 
   it('turns a stale version into a CONFLICT HttpError (409)', async () => {
     const before = { ...household(1) };
-    expectError(UPDATE_HOUSEHOLD, { input: { id: 'H1', version: 3, phone: '13800000000' } }, {
-      message: '住户已被他人修改，请刷新后重试 (the record was changed by someone else; reload and retry)',
-      extensions: { code: 'CONFLICT' },
-    });
-    const error = await provider().update('households', { id: 'H1', previousData: before, data: { ...before, phone: '13800000000' } }).catch((e: unknown) => e);
+    expectError(
+      UPDATE_HOUSEHOLD,
+      { input: { id: 'H1', version: 3, phone: '13800000000' } },
+      {
+        message: '住户已被他人修改，请刷新后重试 (the record was changed by someone else; reload and retry)',
+        extensions: { code: 'CONFLICT' },
+      },
+    );
+    const error = await provider()
+      .update('households', { id: 'H1', previousData: before, data: { ...before, phone: '13800000000' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
   });
 
   it('turns BAD_USER_INPUT with a field into a form error on that field', async () => {
-    expectError(CREATE_ENTITY, { input: { kind: 'COOPERATIVE', name: 'x', creditCode: '93341324MA2N0000X2' } }, {
-      message: 'creditCode: 统一社会信用代码校验位错误，应为 1',
-      extensions: { code: 'BAD_USER_INPUT', field: 'input.creditCode' },
-    }, 400);
-    const error = await provider().create('cooperatives', { data: { name: 'x', creditCode: '93341324MA2N0000X2' } }).catch((e: unknown) => e);
+    expectError(
+      CREATE_ENTITY,
+      { input: { kind: 'COOPERATIVE', name: 'x', creditCode: '93341324MA2N0000X2' } },
+      {
+        message: 'creditCode: 统一社会信用代码校验位错误，应为 1',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.creditCode' },
+      },
+      400,
+    );
+    const error = await provider()
+      .create('cooperatives', { data: { name: 'x', creditCode: '93341324MA2N0000X2' } })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({
       status: 400,
       message: 'creditCode: 统一社会信用代码校验位错误，应为 1',
@@ -315,16 +443,25 @@ describe('writes', () => {
   });
 
   it('reports an expired token as UNAUTHENTICATED (401)', async () => {
-    expectError(HOUSEHOLDS_LIST, { first: 25, after: null }, {
-      message: '登录已过期，请重新登录 (token expired)',
-      extensions: { code: 'UNAUTHENTICATED', reason: 'expired' },
-    }, 401);
-    const error = await provider().getList('households', { pagination: { page: 1, perPage: 25 }, sort: { field: '', order: 'ASC' }, filter: {} }).catch((e: unknown) => e);
+    expectError(
+      HOUSEHOLDS_LIST,
+      { first: 25, after: null },
+      {
+        message: '登录已过期，请重新登录 (token expired)',
+        extensions: { code: 'UNAUTHENTICATED', reason: 'expired' },
+      },
+      401,
+    );
+    const error = await provider()
+      .getList('households', { pagination: { page: 1, perPage: 25 }, sort: { field: '', order: 'ASC' }, filter: {} })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
   });
 
   it('refuses an update without a version instead of overwriting blindly', async () => {
-    const error = await provider().update('households', { id: 'H1', previousData: { id: 'H1' }, data: { address: 'x' } }).catch((e: unknown) => e);
+    const error = await provider()
+      .update('households', { id: 'H1', previousData: { id: 'H1' }, data: { address: 'x' } })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', field: 'version' } });
     expect(sent).toHaveLength(0);
   });

@@ -11,7 +11,9 @@ describe('generated console types', () => {
   });
 
   it('turn enums into value lists and nullable fields into `| null`', () => {
-    const ts = consoleTypes('enum Level { RED YELLOW }\ntype Query { level: Level!, note: String, codes(first: Int): [String!]! }\ninput I { a: Int!, b: String }');
+    const ts = consoleTypes(
+      'enum Level { RED YELLOW }\ntype Query { level: Level!, note: String, codes(first: Int): [String!]! }\ninput I { a: Int!, b: String }',
+    );
     expect(ts).toContain("export const LevelValues = ['RED', 'YELLOW'] as const;");
     expect(ts).toContain('  level: Level;\n  note: string | null;\n  codes: Array<string>;');
     expect(ts).toContain('  a: number;\n  b?: string | null;');

@@ -11,7 +11,9 @@ import { validateCreditCode } from '../../kernel/identifiers/creditCode.ts';
 
 function keys(messages: unknown, prefix = ''): string[] {
   if (typeof messages !== 'object' || messages === null) return [prefix];
-  return Object.entries(messages).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)).sort();
+  return Object.entries(messages)
+    .flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
+    .sort();
 }
 
 const placeholders = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -40,7 +42,7 @@ describe('translations', () => {
     }
   });
 
-  it('splits the identifier checks\' bilingual reasons for each language', () => {
+  it("splits the identifier checks' bilingual reasons for each language", () => {
     const result = validateCreditCode('91341324MA2N0000X0');
     expect(result.ok).toBe(false);
     const { zh, en } = localized((result as { reason: string }).reason);

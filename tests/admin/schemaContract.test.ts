@@ -7,7 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GraphQLEnumType, GraphQLInputObjectType, buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { specs } from '../../admin/src/data/specs/index.ts';
-import { backwardCursorQuery, cursorQuery, deleteQuery, listQuery, mutationQuery, nodeQuery, nodesQuery, plainListQuery } from '../../admin/src/data/queries.ts';
+import {
+  backwardCursorQuery,
+  cursorQuery,
+  deleteQuery,
+  listQuery,
+  mutationQuery,
+  nodeQuery,
+  nodesQuery,
+  plainListQuery,
+} from '../../admin/src/data/queries.ts';
 import * as documents from '../../admin/src/data/documents.ts';
 import { LOGIN_MUTATION } from '../../admin/src/auth/authProvider.ts';
 import { MONITORING_DOCUMENTS } from '../../admin/src/data/specs/monitoring.ts';
@@ -33,14 +42,17 @@ describe.skipIf(!schema)('console documents match schema.graphql', () => {
   for (const [name, spec] of Object.entries(specs)) {
     if (NOT_IN_API_YET.has(name)) continue;
     it(`${name}: reads`, () => {
-      const docs = spec.plainList ? [plainListQuery(spec)] : [listQuery(spec), cursorQuery(spec), backwardCursorQuery(spec), nodeQuery(spec), nodesQuery(spec)];
+      const docs = spec.plainList
+        ? [plainListQuery(spec)]
+        : [listQuery(spec), cursorQuery(spec), backwardCursorQuery(spec), nodeQuery(spec), nodesQuery(spec)];
       for (const doc of docs) expect(errorsOf(doc), doc).toEqual([]);
     });
     it(`${name}: filters, sort fields and writes`, () => {
       if (spec.filterType) {
         const allowed = inputFields(spec.filterType);
         for (const key of Object.keys(spec.fixedFilter ?? {})) expect(allowed).toContain(key);
-        for (const target of Object.values(spec.references ?? {})) for (const key of Object.keys(target('x'))) expect(allowed).toContain(key);
+        for (const target of Object.values(spec.references ?? {}))
+          for (const key of Object.keys(target('x'))) expect(allowed).toContain(key);
       }
       if (spec.orderByType && spec.sortFields) {
         const enumType = schema!.getType(`${spec.orderByType}Field`);
@@ -52,7 +64,8 @@ describe.skipIf(!schema)('console documents match schema.graphql', () => {
         if (!write) continue;
         expect(errorsOf(mutationQuery(spec, kind))).toEqual([]);
         const allowed = inputFields(write.inputType);
-        for (const field of [...write.fields, ...Object.keys(kind === 'create' ? (spec.fixedInput ?? {}) : {})]) expect(allowed, `${write.inputType}.${field}`).toContain(field);
+        for (const field of [...write.fields, ...Object.keys(kind === 'create' ? (spec.fixedInput ?? {}) : {})])
+          expect(allowed, `${write.inputType}.${field}`).toContain(field);
       }
       if (spec.delete) expect(errorsOf(deleteQuery(spec))).toEqual([]);
     });

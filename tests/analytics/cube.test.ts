@@ -40,7 +40,14 @@ interface Instance {
 async function start(preAggregations: boolean): Promise<Instance> {
   const app = express();
   const logs: string[] = [];
-  const cube = await mountCube(app, { databaseUrl: testDatabaseUrl(), prisma, jwtSecret: DEV_JWT_SECRET, production: false, preAggregations, log: (line) => void logs.push(line) });
+  const cube = await mountCube(app, {
+    databaseUrl: testDatabaseUrl(),
+    prisma,
+    jwtSecret: DEV_JWT_SECRET,
+    production: false,
+    preAggregations,
+    log: (line) => void logs.push(line),
+  });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, logs, server, cube };
@@ -127,7 +134,12 @@ function scopes() {
     { name: 'township', token: township, prefix: TOWNSHIP, filters: [] as unknown[] },
     { name: 'village', token: village, prefix: villageCode, filters: [] as unknown[] },
     // A county user filtering on one township (a filter, not the scope).
-    { name: 'county filtered to a township', token: county, prefix: otherTownshipCode, filters: [{ member: 'VIEW.township_code', operator: 'equals', values: [otherTownshipCode] }] },
+    {
+      name: 'county filtered to a township',
+      token: county,
+      prefix: otherTownshipCode,
+      filters: [{ member: 'VIEW.township_code', operator: 'equals', values: [otherTownshipCode] }],
+    },
   ];
 }
 const filtersFor = (view: string, filters: unknown[]) =>
@@ -155,7 +167,13 @@ describe('poverty', () => {
     for (const s of scopes()) {
       const expected = await povertySql(s.prefix);
       const data = await rows(s.token, {
-        measures: ['poverty.poverty_incidence', 'poverty.poor_persons', 'poverty.rural_population', 'poverty.lifted_households', 'poverty.lifted_persons'],
+        measures: [
+          'poverty.poverty_incidence',
+          'poverty.poor_persons',
+          'poverty.rural_population',
+          'poverty.lifted_households',
+          'poverty.lifted_persons',
+        ],
         dimensions: ['poverty.year'],
         filters: [{ member: 'poverty.year', operator: 'equals', values: YEARS.map(String) }, ...filtersFor('poverty', s.filters)],
       });
@@ -166,7 +184,11 @@ describe('poverty', () => {
         same(r?.['poverty.rural_population'] ?? 0, e.rural, `${label} rural_population`);
         same(r?.['poverty.lifted_households'] ?? 0, e.lifted_h, `${label} lifted_households`);
         same(r?.['poverty.lifted_persons'] ?? 0, e.lifted_p, `${label} lifted_persons`);
-        same(r?.['poverty.poverty_incidence'], Number(e.rural) ? (100 * Number(e.poor)) / Number(e.rural) : null, `${label} poverty_incidence`);
+        same(
+          r?.['poverty.poverty_incidence'],
+          Number(e.rural) ? (100 * Number(e.poor)) / Number(e.rural) : null,
+          `${label} poverty_incidence`,
+        );
       }
     }
   });
@@ -179,7 +201,10 @@ describe('poverty', () => {
     expect(Number(incidence!['poverty.poverty_incidence']).toFixed(2)).toBe('0.22');
     const [lifted] = await rows(county, {
       measures: ['poverty.lifted_households', 'poverty.lifted_persons'],
-      filters: [{ member: 'poverty.year', operator: 'gte', values: ['2014'] }, { member: 'poverty.year', operator: 'lte', values: ['2019'] }],
+      filters: [
+        { member: 'poverty.year', operator: 'gte', values: ['2014'] },
+        { member: 'poverty.year', operator: 'lte', values: ['2019'] },
+      ],
     });
     expect(Number(lifted!['poverty.lifted_households'])).toBe(24_862);
     expect(Number(lifted!['poverty.lifted_persons'])).toBe(72_385);
@@ -188,7 +213,11 @@ describe('poverty', () => {
 
 // ───────────────────────────── dual income ─────────────────────────────
 
-interface VillageYear { collective: number | null; net: number | null; members: number | null }
+interface VillageYear {
+  collective: number | null;
+  net: number | null;
+  members: number | null;
+}
 
 /** Raw per village and year: collective income, Σ net income and Σ members. */
 async function villageYears(prefix: string): Promise<Map<string, Map<number, VillageYear>>> {
@@ -200,7 +229,9 @@ async function villageYears(prefix: string): Promise<Map<string, Map<number, Vil
     return m.get(y)!;
   };
   for (const r of await sql<{ village_code: string; year: number; amount: string }>(
-    `SELECT village_code, year, sum(amount) AS amount FROM village_collective_income WHERE village_code LIKE $1 || '%' GROUP BY 1, 2`, [prefix])) {
+    `SELECT village_code, year, sum(amount) AS amount FROM village_collective_income WHERE village_code LIKE $1 || '%' GROUP BY 1, 2`,
+    [prefix],
+  )) {
     at(r.village_code, r.year).collective = Number(r.amount);
   }
   for (const r of await sql<{ village_code: string; year: number; net: string; members: string }>(
@@ -208,7 +239,9 @@ async function villageYears(prefix: string): Promise<Map<string, Map<number, Vil
             sum(r.wage_income + r.business_income + r.property_income + r.transfer_income - r.production_expenses) AS net,
             sum(r.members) AS members
      FROM income_record r JOIN household h ON h.id = r.household_id
-     WHERE h.village_code LIKE $1 || '%' GROUP BY 1, 2`, [prefix])) {
+     WHERE h.village_code LIKE $1 || '%' GROUP BY 1, 2`,
+    [prefix],
+  )) {
     const vy = at(r.village_code, r.year);
     vy.net = Number(r.net);
     vy.members = Number(r.members);
@@ -217,14 +250,30 @@ async function villageYears(prefix: string): Promise<Map<string, Map<number, Vil
 }
 
 function dualExpected(data: Map<string, Map<number, VillageYear>>, villages: number, year: number) {
-  let collective = 0, same = 0, samePrev = 0, net = 0, members = 0, netPrev = 0, membersPrev = 0, dual = 0;
+  let collective = 0,
+    same = 0,
+    samePrev = 0,
+    net = 0,
+    members = 0,
+    netPrev = 0,
+    membersPrev = 0,
+    dual = 0;
   for (const years of data.values()) {
     const cur = years.get(year);
     const prev = years.get(year - 1);
     if (cur?.collective != null) collective += cur.collective;
-    if (cur?.collective != null && prev?.collective != null) { same += cur.collective; samePrev += prev.collective; }
-    if (cur?.net != null) { net += cur.net; members += cur.members!; }
-    if (prev?.net != null) { netPrev += prev.net; membersPrev += prev.members!; }
+    if (cur?.collective != null && prev?.collective != null) {
+      same += cur.collective;
+      samePrev += prev.collective;
+    }
+    if (cur?.net != null) {
+      net += cur.net;
+      members += cur.members!;
+    }
+    if (prev?.net != null) {
+      netPrev += prev.net;
+      membersPrev += prev.members!;
+    }
     if (villageDualGrowth(cur, prev)) dual++;
   }
   const pc = members ? net / members : null;
@@ -247,17 +296,29 @@ function villageDualGrowth(cur: VillageYear | undefined, prev: VillageYear | und
   return collective && farmer;
 }
 
-const DUAL_MEASURES = ['collective_income', 'collective_income_growth', 'farmer_income_per_capita', 'farmer_income_growth', 'dual_growth_villages', 'village_count'] as const;
+const DUAL_MEASURES = [
+  'collective_income',
+  'collective_income_growth',
+  'farmer_income_per_capita',
+  'farmer_income_growth',
+  'dual_growth_villages',
+  'village_count',
+] as const;
 
 describe('dual_income', () => {
   it('every measure equals SQL over the base tables (county, township, village, filter; 2015–2020)', async () => {
     for (const s of scopes()) {
       const data = await villageYears(s.prefix);
-      const [{ n }] = (await sql<{ n: string }>(`SELECT count(*) AS n FROM village WHERE code LIKE $1 || '%'`, [s.prefix])) as [{ n: string }];
+      const [{ n }] = (await sql<{ n: string }>(`SELECT count(*) AS n FROM village WHERE code LIKE $1 || '%'`, [s.prefix])) as [
+        { n: string },
+      ];
       const result = await rows(s.token, {
         measures: DUAL_MEASURES.map((m) => `dual_income.${m}`),
         dimensions: ['dual_income.year'],
-        filters: [{ member: 'dual_income.year', operator: 'equals', values: YEARS.slice(1).map(String) }, ...filtersFor('dual_income', s.filters)],
+        filters: [
+          { member: 'dual_income.year', operator: 'equals', values: YEARS.slice(1).map(String) },
+          ...filtersFor('dual_income', s.filters),
+        ],
       });
       for (const year of YEARS.slice(1)) {
         const r = result.find((d) => Number(d['dual_income.year']) === year);
@@ -274,7 +335,10 @@ describe('dual_income', () => {
     for (const dual of [true, false]) {
       search: for (const [code, years] of [...data.entries()].sort()) {
         for (const year of YEARS.slice(1)) {
-          if (villageDualGrowth(years.get(year), years.get(year - 1)) === dual) { cases.push({ village: code, year, dual }); break search; }
+          if (villageDualGrowth(years.get(year), years.get(year - 1)) === dual) {
+            cases.push({ village: code, year, dual });
+            break search;
+          }
         }
       }
     }
@@ -284,7 +348,7 @@ describe('dual_income', () => {
       const cur = years.get(c.year)!;
       const prev = years.get(c.year - 1)!;
       const collectiveGrowth = (100 * (cur.collective! - prev.collective!)) / prev.collective!;
-      const farmerGrowth = 100 * ((cur.net! / cur.members!) / (prev.net! / prev.members!) - 1);
+      const farmerGrowth = 100 * (cur.net! / cur.members! / (prev.net! / prev.members!) - 1);
       const [r] = await rows(township, {
         measures: ['dual_income.collective_income_growth', 'dual_income.farmer_income_growth', 'dual_income.dual_growth_villages'],
         filters: [
@@ -318,7 +382,10 @@ describe('employment', () => {
         dimensions: ['employment.channel', 'employment.channel_kind'],
         filters: filtersFor('employment', s.filters),
       });
-      const [total] = await rows(s.token, { measures: ['employment.employed_persons', 'employment.average_monthly_wage'], filters: filtersFor('employment', s.filters) });
+      const [total] = await rows(s.token, {
+        measures: ['employment.employed_persons', 'employment.average_monthly_wage'],
+        filters: filtersFor('employment', s.filters),
+      });
       for (const e of expected) {
         const r = e.channel === null ? total : byChannel.find((d) => d['employment.channel'] === e.channel);
         if (e.channel !== null) expect(r?.['employment.channel_kind']).toBe(e.kind);
@@ -330,9 +397,16 @@ describe('employment', () => {
   });
 
   it('channel codes are the five of employment_channel, each INDIRECT or DIRECT', async () => {
-    const data = await rows(county, { measures: ['employment.employed_persons'], dimensions: ['employment.channel', 'employment.channel_kind'] });
+    const data = await rows(county, {
+      measures: ['employment.employed_persons'],
+      dimensions: ['employment.channel', 'employment.channel_kind'],
+    });
     expect(data.map((d) => `${d['employment.channel']}:${d['employment.channel_kind']}`).sort()).toEqual([
-      'COOPERATIVE:INDIRECT', 'HOME_BASED:DIRECT', 'INDUSTRIAL_PARK_BASE:INDIRECT', 'POVERTY_ALLEVIATION_FACTORY:INDIRECT', 'PUBLIC_WELFARE_POST:DIRECT',
+      'COOPERATIVE:INDIRECT',
+      'HOME_BASED:DIRECT',
+      'INDUSTRIAL_PARK_BASE:INDIRECT',
+      'POVERTY_ALLEVIATION_FACTORY:INDIRECT',
+      'PUBLIC_WELFARE_POST:DIRECT',
     ]);
   });
 });
@@ -345,7 +419,9 @@ describe('benefit_linkage', () => {
   it('every measure equals SQL by mode, by entity kind and in total; coverage is over all registered households of the region', async () => {
     for (const s of scopes()) {
       const [{ registered }] = (await sql<{ registered: string }>(
-        `SELECT count(*) AS registered FROM household WHERE registered AND village_code LIKE $1 || '%'`, [s.prefix])) as [{ registered: string }];
+        `SELECT count(*) AS registered FROM household WHERE registered AND village_code LIKE $1 || '%'`,
+        [s.prefix],
+      )) as [{ registered: string }];
       for (const dim of ['mode', 'entity_kind', null] as const) {
         const expr = dim === 'mode' ? 'c.mode::text' : dim === 'entity_kind' ? 'e.kind::text' : `'all'`;
         const expected = await sql<{ k: string; contracts: string; households: string; linked_registered: string; benefit: string }>(
@@ -356,7 +432,12 @@ describe('benefit_linkage', () => {
           [s.prefix],
         );
         const data = await rows(s.token, {
-          measures: ['benefit_linkage.contract_count', 'benefit_linkage.linked_households', 'benefit_linkage.linkage_coverage', 'benefit_linkage.annual_benefit'],
+          measures: [
+            'benefit_linkage.contract_count',
+            'benefit_linkage.linked_households',
+            'benefit_linkage.linkage_coverage',
+            'benefit_linkage.annual_benefit',
+          ],
           dimensions: dim ? [`benefit_linkage.${dim}`] : [],
           filters: filtersFor('benefit_linkage', s.filters),
         });
@@ -366,7 +447,11 @@ describe('benefit_linkage', () => {
           same(r?.['benefit_linkage.contract_count'], e.contracts, `${label} contract_count`);
           same(r?.['benefit_linkage.linked_households'], e.households, `${label} linked_households`);
           same(r?.['benefit_linkage.annual_benefit'], e.benefit, `${label} annual_benefit`);
-          same(r?.['benefit_linkage.linkage_coverage'], (100 * Number(e.linked_registered)) / Number(registered), `${label} linkage_coverage`);
+          same(
+            r?.['benefit_linkage.linkage_coverage'],
+            (100 * Number(e.linked_registered)) / Number(registered),
+            `${label} linkage_coverage`,
+          );
         }
       }
     }
@@ -400,7 +485,11 @@ describe('monitoring', () => {
         for (const e of expected) {
           const r = dim ? data.find((d) => d[`monitoring.${dim}`] === e.k) : data[0];
           same(r?.['monitoring.monitored_households'], e.households, `${s.name} ${dim} ${e.k} monitored_households`);
-          same(r?.['monitoring.risk_eliminated_rate'], (100 * Number(e.eliminated)) / Number(e.households), `${s.name} ${dim} ${e.k} risk_eliminated_rate`);
+          same(
+            r?.['monitoring.risk_eliminated_rate'],
+            (100 * Number(e.eliminated)) / Number(e.households),
+            `${s.name} ${dim} ${e.k} risk_eliminated_rate`,
+          );
         }
       }
     }
@@ -411,17 +500,77 @@ describe('monitoring', () => {
 
 describe('model', () => {
   const CONTRACT: Record<string, string[]> = {
-    poverty: ['poverty_incidence', 'poor_persons', 'rural_population', 'lifted_households', 'lifted_persons', 'year', 'township', 'village', 'township_code', 'village_code'],
-    dual_income: ['collective_income', 'collective_income_growth', 'farmer_income_per_capita', 'farmer_income_growth', 'dual_growth_villages', 'village_count', 'year', 'township', 'village', 'township_code', 'village_code'],
-    employment: ['employed_persons', 'average_monthly_wage', 'channel', 'channel_kind', 'township', 'village', 'township_code', 'village_code'],
-    benefit_linkage: ['contract_count', 'linked_households', 'linkage_coverage', 'annual_benefit', 'mode', 'entity_kind', 'township', 'village', 'township_code', 'village_code'],
-    monitoring: ['monitored_households', 'risk_eliminated_rate', 'category', 'risk_type', 'warning_level', 'township', 'village', 'township_code', 'village_code'],
+    poverty: [
+      'poverty_incidence',
+      'poor_persons',
+      'rural_population',
+      'lifted_households',
+      'lifted_persons',
+      'year',
+      'township',
+      'village',
+      'township_code',
+      'village_code',
+    ],
+    dual_income: [
+      'collective_income',
+      'collective_income_growth',
+      'farmer_income_per_capita',
+      'farmer_income_growth',
+      'dual_growth_villages',
+      'village_count',
+      'year',
+      'township',
+      'village',
+      'township_code',
+      'village_code',
+    ],
+    employment: [
+      'employed_persons',
+      'average_monthly_wage',
+      'channel',
+      'channel_kind',
+      'township',
+      'village',
+      'township_code',
+      'village_code',
+    ],
+    benefit_linkage: [
+      'contract_count',
+      'linked_households',
+      'linkage_coverage',
+      'annual_benefit',
+      'mode',
+      'entity_kind',
+      'township',
+      'village',
+      'township_code',
+      'village_code',
+    ],
+    monitoring: [
+      'monitored_households',
+      'risk_eliminated_rate',
+      'category',
+      'risk_type',
+      'warning_level',
+      'township',
+      'village',
+      'township_code',
+      'village_code',
+    ],
   };
 
   it('/v1/meta shows exactly the five views and their members, each with a Chinese title and a description, and no personal data', async () => {
     const response = await fetch(`${cube.url}/cubejs-api/v1/meta`, { headers: { authorization: county } });
     expect(response.status).toBe(200);
-    const meta = (await response.json()) as { cubes: { name: string; type: string; measures: { name: string; shortTitle: string; description?: string }[]; dimensions: { name: string; shortTitle: string; description?: string }[] }[] };
+    const meta = (await response.json()) as {
+      cubes: {
+        name: string;
+        type: string;
+        measures: { name: string; shortTitle: string; description?: string }[];
+        dimensions: { name: string; shortTitle: string; description?: string }[];
+      }[];
+    };
     expect(meta.cubes.map((c) => c.name).sort()).toEqual(Object.keys(CONTRACT).sort());
     for (const view of meta.cubes) {
       expect(view.type).toBe('view');
@@ -439,7 +588,9 @@ describe('model', () => {
     const response = await fetch(`${cube.url}/cubejs-api/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${township}` },
-      body: JSON.stringify({ query: '{ cube(where: { poverty: { year: { equals: 2019 } } }) { poverty { township_code poor_persons } } }' }),
+      body: JSON.stringify({
+        query: '{ cube(where: { poverty: { year: { equals: 2019 } } }) { poverty { township_code poor_persons } } }',
+      }),
     });
     const body = (await response.json()) as { data?: { cube: { poverty: { township_code: string; poor_persons: number } }[] } };
     expect(response.status).toBe(200);
@@ -454,9 +605,18 @@ describe('model', () => {
 describe('scope', () => {
   it("a township token's county-wide query returns only that township", async () => {
     for (const view of ['poverty', 'dual_income', 'employment', 'benefit_linkage', 'monitoring']) {
-      const measure = { poverty: 'poor_persons', dual_income: 'collective_income', employment: 'employed_persons', benefit_linkage: 'contract_count', monitoring: 'monitored_households' }[view];
+      const measure = {
+        poverty: 'poor_persons',
+        dual_income: 'collective_income',
+        employment: 'employed_persons',
+        benefit_linkage: 'contract_count',
+        monitoring: 'monitored_households',
+      }[view];
       const data = await rows(township, { measures: [`${view}.${measure}`], dimensions: [`${view}.township_code`] });
-      expect(data.map((d) => d[`${view}.township_code`]), view).toEqual([TOWNSHIP]);
+      expect(
+        data.map((d) => d[`${view}.township_code`]),
+        view,
+      ).toEqual([TOWNSHIP]);
     }
     const villages = await rows(village, { measures: ['poverty.poor_persons'], dimensions: ['poverty.village_code'] });
     expect(villages.map((d) => d['poverty.village_code'])).toEqual([villageCode]);
@@ -464,13 +624,22 @@ describe('scope', () => {
 
   it('a filter naming another township returns nothing, with or without an or', async () => {
     const other = await rows(township, {
-      measures: ['poverty.poor_persons'], dimensions: ['poverty.township_code'],
+      measures: ['poverty.poor_persons'],
+      dimensions: ['poverty.township_code'],
       filters: [{ member: 'poverty.township_code', operator: 'equals', values: [otherTownshipCode] }],
     });
     expect(other).toEqual([]);
     const widened = await rows(township, {
-      measures: ['poverty.poor_persons'], dimensions: ['poverty.township_code'],
-      filters: [{ or: [{ member: 'poverty.village_code', operator: 'startsWith', values: [COUNTY] }, { member: 'poverty.township_code', operator: 'set' }] }],
+      measures: ['poverty.poor_persons'],
+      dimensions: ['poverty.township_code'],
+      filters: [
+        {
+          or: [
+            { member: 'poverty.village_code', operator: 'startsWith', values: [COUNTY] },
+            { member: 'poverty.township_code', operator: 'set' },
+          ],
+        },
+      ],
     });
     expect(widened.map((d) => d['poverty.township_code'])).toEqual([TOWNSHIP]);
     // The other township's own token sees it.
@@ -494,7 +663,10 @@ describe('scope', () => {
     for (const role of ['COUNTY_ADMIN', 'STATISTICIAN', 'DEPARTMENT_USER', 'TOWNSHIP_OFFICER', 'VILLAGE_CADRE'] as const) {
       const token = await tokenFor(TOWNSHIP, role);
       const data = await rows(token, { measures: ['monitoring.monitored_households'], dimensions: ['monitoring.township_code'] });
-      expect(data.map((d) => d['monitoring.township_code']), role).toEqual([TOWNSHIP]);
+      expect(
+        data.map((d) => d['monitoring.township_code']),
+        role,
+      ).toEqual([TOWNSHIP]);
     }
   });
 });
@@ -504,24 +676,54 @@ describe('scope', () => {
 /** The dashboard shapes: year × township × village (with the codes), or township × village × the view's own dimensions. */
 const DASHBOARDS: Record<string, Record<string, unknown>> = {
   poverty: {
-    measures: ['poverty.poverty_incidence', 'poverty.poor_persons', 'poverty.rural_population', 'poverty.lifted_households', 'poverty.lifted_persons'],
+    measures: [
+      'poverty.poverty_incidence',
+      'poverty.poor_persons',
+      'poverty.rural_population',
+      'poverty.lifted_households',
+      'poverty.lifted_persons',
+    ],
     dimensions: ['poverty.year', 'poverty.township', 'poverty.village', 'poverty.township_code', 'poverty.village_code'],
   },
   dual_income: {
     measures: DUAL_MEASURES.map((m) => `dual_income.${m}`),
-    dimensions: ['dual_income.year', 'dual_income.township', 'dual_income.village', 'dual_income.township_code', 'dual_income.village_code'],
+    dimensions: [
+      'dual_income.year',
+      'dual_income.township',
+      'dual_income.village',
+      'dual_income.township_code',
+      'dual_income.village_code',
+    ],
   },
   employment: {
     measures: ['employment.employed_persons', 'employment.average_monthly_wage'],
     dimensions: ['employment.township', 'employment.village', 'employment.village_code', 'employment.channel', 'employment.channel_kind'],
   },
   benefit_linkage: {
-    measures: ['benefit_linkage.contract_count', 'benefit_linkage.linked_households', 'benefit_linkage.linkage_coverage', 'benefit_linkage.annual_benefit'],
-    dimensions: ['benefit_linkage.township', 'benefit_linkage.village', 'benefit_linkage.village_code', 'benefit_linkage.mode', 'benefit_linkage.entity_kind'],
+    measures: [
+      'benefit_linkage.contract_count',
+      'benefit_linkage.linked_households',
+      'benefit_linkage.linkage_coverage',
+      'benefit_linkage.annual_benefit',
+    ],
+    dimensions: [
+      'benefit_linkage.township',
+      'benefit_linkage.village',
+      'benefit_linkage.village_code',
+      'benefit_linkage.mode',
+      'benefit_linkage.entity_kind',
+    ],
   },
   monitoring: {
     measures: ['monitoring.monitored_households', 'monitoring.risk_eliminated_rate'],
-    dimensions: ['monitoring.township', 'monitoring.village', 'monitoring.village_code', 'monitoring.category', 'monitoring.risk_type', 'monitoring.warning_level'],
+    dimensions: [
+      'monitoring.township',
+      'monitoring.village',
+      'monitoring.village_code',
+      'monitoring.category',
+      'monitoring.risk_type',
+      'monitoring.warning_level',
+    ],
   },
 };
 
@@ -553,7 +755,10 @@ describe('pre-aggregations', () => {
 
   it("the refresh worker builds a region's pre-aggregations before any query", async () => {
     const schema = `pa_${thirdTownshipCode}`;
-    const tables = async () => (await sql<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [schema])).map((t) => t.tablename.split('_')[0]);
+    const tables = async () =>
+      (await sql<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [schema])).map(
+        (t) => t.tablename.split('_')[0],
+      );
     // The scheduled worker may already have built them: start from none.
     await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await cube.cube.refresh([thirdTownshipCode]);
@@ -576,12 +781,17 @@ describe('pre-aggregations', () => {
       return performance.now() - started;
     };
     // Distinct filters defeat Cube's result cache: each run reaches PostgreSQL.
-    const q = (year: number) => ({ ...DASHBOARDS.dual_income, filters: [{ member: 'dual_income.year', operator: 'equals', values: [String(year)] }] });
+    const q = (year: number) => ({
+      ...DASHBOARDS.dual_income,
+      filters: [{ member: 'dual_income.year', operator: 'equals', values: [String(year)] }],
+    });
     await time(raw, q(2014));
     await time(cube, q(2014));
     const warm = await time(raw, q(2019));
     const rollup = await time(cube, q(2019));
     // Reported, not asserted: speed targets live in `npm run bench`.
-    process.stderr.write(`[cube latency] warm query without pre-aggregation ${warm.toFixed(0)} ms, pre-aggregated ${rollup.toFixed(0)} ms\n`);
+    process.stderr.write(
+      `[cube latency] warm query without pre-aggregation ${warm.toFixed(0)} ms, pre-aggregated ${rollup.toFixed(0)} ms\n`,
+    );
   });
 });

@@ -5,7 +5,12 @@ import { installNativeFallback, redactSqlLiterals, transformRows, type Transform
 
 const td = (over: Partial<TransformData> = {}): TransformData => ({
   aliasToMemberNameMap: { poverty__year: 'poverty.year', poverty__poor_persons: 'poverty.poor_persons', t__d_month: 't.d.month' },
-  annotation: { 'poverty.year': { type: 'number' }, 'poverty.poor_persons': { type: 'number' }, 't.d.month': { type: 'time' }, 't.d': { type: 'time' } },
+  annotation: {
+    'poverty.year': { type: 'number' },
+    'poverty.poor_persons': { type: 'number' },
+    't.d.month': { type: 'time' },
+    't.d': { type: 'time' },
+  },
   query: { measures: ['poverty.poor_persons'], dimensions: ['poverty.year'] },
   queryType: 'regularQuery',
   ...over,
@@ -21,20 +26,32 @@ describe('native fallback', () => {
   });
 
   it('turns columnar rows into member-keyed rows, or members + dataset when compact', () => {
-    const raw = { members: ['poverty__year', 'poverty__poor_persons'], columns: [[2019, 2020], ['10', '12']] };
+    const raw = {
+      members: ['poverty__year', 'poverty__poor_persons'],
+      columns: [
+        [2019, 2020],
+        ['10', '12'],
+      ],
+    };
     expect(transformRows(td(), raw)).toEqual([
       { 'poverty.year': 2019, 'poverty.poor_persons': '10' },
       { 'poverty.year': 2020, 'poverty.poor_persons': '12' },
     ]);
     expect(transformRows(td({ resType: 'compact' }), raw)).toEqual({
       members: ['poverty.year', 'poverty.poor_persons'],
-      dataset: [[2019, '10'], [2020, '12']],
+      dataset: [
+        [2019, '10'],
+        [2020, '12'],
+      ],
     });
   });
 
   it('writes time values as UTC ISO without zone and adds the bare time dimension', () => {
     const raw = { members: ['t__d_month'], columns: [['2020-03-01 00:00:00', '2020-04-01T00:00:00.000Z']] };
-    const rows = transformRows(td({ query: { measures: [], timeDimensions: [{ dimension: 't.d', granularity: 'month' }] } }), raw) as Record<string, unknown>[];
+    const rows = transformRows(
+      td({ query: { measures: [], timeDimensions: [{ dimension: 't.d', granularity: 'month' }] } }),
+      raw,
+    ) as Record<string, unknown>[];
     expect(rows).toEqual([
       { 't.d.month': '2020-03-01T00:00:00.000', 't.d': '2020-03-01T00:00:00.000' },
       { 't.d.month': '2020-04-01T00:00:00.000', 't.d': '2020-04-01T00:00:00.000' },

@@ -35,7 +35,15 @@ beforeAll(async () => {
     await sql(
       `insert into app_user (username, display_name, password_hash, role, region_code, can_read_personal_data, department)
        values ($1, $2, $3, $4, $5, $6, $7)`,
-      [`matrix_${role.toLowerCase()}_${suffix}`, `矩阵 ${role}`, hash, role, region, role !== 'STATISTICIAN', role === 'DEPARTMENT_USER' ? 'CIVIL_AFFAIRS' : null],
+      [
+        `matrix_${role.toLowerCase()}_${suffix}`,
+        `矩阵 ${role}`,
+        hash,
+        role,
+        region,
+        role !== 'STATISTICIAN',
+        role === 'DEPARTMENT_USER' ? 'CIVIL_AFFAIRS' : null,
+      ],
     );
     tokens.set(role, await api.token(`matrix_${role.toLowerCase()}_${suffix}`));
   }
@@ -73,7 +81,11 @@ describe.each(ROLES)('%s scoped to one region', (role) => {
     expect(result.errors).toBeUndefined();
     expect(result.data.a).not.toBeNull();
     expect(result.data.b).toBeNull();
-    const nodes = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [globalId('Village', inside.village), globalId('Village', outside.village)] }, token);
+    const nodes = await api.gql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      { ids: [globalId('Village', inside.village), globalId('Village', outside.village)] },
+      token,
+    );
     expect(nodes.data.nodes[0]).not.toBeNull();
     expect(nodes.data.nodes[1]).toBeNull();
   });
@@ -116,10 +128,17 @@ describe.each(ROLES)('%s scoped to one region', (role) => {
 
   it('masks personal data without the permission, audits every unmasked read, and keeps persons from statisticians', async () => {
     const token = tokens.get(role)!;
-    const result = await api.gql(`query($id: ID!) { node(id: $id) { ... on Person { idNumber } } }`, { id: globalId('Person', inside.person) }, token);
+    const result = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on Person { idNumber } } }`,
+      { id: globalId('Person', inside.person) },
+      token,
+    );
     const real = await sqlOne<{ id_number: string }>(`select id_number from person where id = $1`, [inside.person]);
-    const reads = await sql(`select 1 from audit_log a join app_user u on u.id = a.user_id
-      where u.username = $1 and a.action = 'READ_PERSONAL_DATA' and a.entity_id = $2`, [`matrix_${role.toLowerCase()}_${suffix}`, String(inside.person)]);
+    const reads = await sql(
+      `select 1 from audit_log a join app_user u on u.id = a.user_id
+      where u.username = $1 and a.action = 'READ_PERSONAL_DATA' and a.entity_id = $2`,
+      [`matrix_${role.toLowerCase()}_${suffix}`, String(inside.person)],
+    );
     if (role === 'STATISTICIAN') {
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(JSON.stringify(result.data)).not.toContain(real.id_number.slice(6, 14));
@@ -138,9 +157,15 @@ describe('without the personal-data permission', () => {
       `select p.id, p.id_number from person p join household h on h.id = p.household_id
         where h.village_code = (select region_code from app_user where username = 'village1') order by p.id limit 1`,
     );
-    const result = await api.gql(`query($id: ID!) { node(id: $id) { ... on Person { idNumber } } }`, { id: globalId('Person', person.id) }, token);
+    const result = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on Person { idNumber } } }`,
+      { id: globalId('Person', person.id) },
+      token,
+    );
     expect(result.data.node.idNumber).toBe(`${person.id_number.slice(0, 6)}********${person.id_number.slice(14)}`);
-    const reads = await sql(`select 1 from audit_log a join app_user u on u.id = a.user_id where u.username = 'village1' and a.action = 'READ_PERSONAL_DATA'`);
+    const reads = await sql(
+      `select 1 from audit_log a join app_user u on u.id = a.user_id where u.username = 'village1' and a.action = 'READ_PERSONAL_DATA'`,
+    );
     expect(reads).toHaveLength(0);
   });
 });

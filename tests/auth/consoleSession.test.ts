@@ -16,7 +16,8 @@ let clock = 0;
 let auth: ReturnType<typeof createAuthProvider>;
 
 const sessionOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sid as string;
-const expiresAt = async (sid: string) => (await sqlOne<{ expires_at: Date }>('select expires_at from user_session where id = $1', [sid])).expires_at.getTime();
+const expiresAt = async (sid: string) =>
+  (await sqlOne<{ expires_at: Date }>('select expires_at from user_session where id = $1', [sid])).expires_at.getTime();
 /** The clock a few minutes before the stored token's end: inside the renewal margin. */
 const nearTheEnd = () => (clock = tokenExpiry(getToken()!)! * 1000 - REFRESH_MARGIN_MS / 2);
 
@@ -72,7 +73,12 @@ describe('console session', SLOW, () => {
     clock = 0;
     const refusals: string[] = [];
     for (let i = 0; i < 6; i++) {
-      refusals.push(await auth.login({ username: 'township10', password: `wrong-${i}` }).then(() => 'OK', (e: Error) => e.message));
+      refusals.push(
+        await auth.login({ username: 'township10', password: `wrong-${i}` }).then(
+          () => 'OK',
+          (e: Error) => e.message,
+        ),
+      );
     }
     expect(refusals).toEqual([...Array(5).fill('app.auth.wrong_password'), 'app.auth.too_many_attempts']);
   });

@@ -90,7 +90,9 @@ describe('no user enumeration', SLOW, () => {
       `insert into app_user (username, display_name, password_hash, role, region_code, active) values ($1, '停用用户', $2, 'TOWNSHIP_OFFICER', '341324', false)`,
       [inactive, password_hash],
     );
-    const { username: locked } = await sqlOne<{ username: string }>(`select username from app_user where password_hash = '!' order by id limit 1`);
+    const { username: locked } = await sqlOne<{ username: string }>(
+      `select username from app_user where password_hash = '!' order by id limit 1`,
+    );
     // One scrypt here, on an idle process: the floor a request with one scrypt cannot go below.
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {

@@ -66,7 +66,10 @@ const NODE_RULES: Record<string, Rule | 'GLOBAL'> = {
   },
   BusinessEntity: { sql: `SELECT id::text AS key, coalesce(village_code, township_code) AS code FROM business_entity` },
   // A village cadre sees its own township (to navigate), not the others.
-  Township: { sql: `SELECT code AS key, code FROM township`, visible: (row, v) => row.code.startsWith(v.region) || v.region.startsWith(row.code) },
+  Township: {
+    sql: `SELECT code AS key, code FROM township`,
+    visible: (row, v) => row.code.startsWith(v.region) || v.region.startsWith(row.code),
+  },
   Village: { sql: `SELECT code AS key, code FROM village` },
   VillageCollectiveIncome: { sql: `SELECT id::text AS key, village_code AS code FROM village_collective_income` },
   Alert: {
@@ -97,16 +100,35 @@ const NODE_RULES: Record<string, Rule | 'GLOBAL'> = {
 
 /** Object types that are not nodes: parts of the node they hang off, or the API's own plumbing. */
 const PART_OF_PARENT = new Set([
-  'Cadre', 'CaseActor', 'CaseStep', 'CaseTransition', 'ContractPayout', 'CrosscheckUser', 'DepartmentImportReport',
-  'GradingRule', 'ImportBadRow', 'ImportProgress', 'ScreeningReport', 'Viewer', 'VisitAspectResult', 'WarningLevelCount',
+  'Cadre',
+  'CaseActor',
+  'CaseStep',
+  'CaseTransition',
+  'ContractPayout',
+  'CrosscheckUser',
+  'DepartmentImportReport',
+  'GradingRule',
+  'ImportBadRow',
+  'ImportProgress',
+  'ScreeningReport',
+  'Viewer',
+  'VisitAspectResult',
+  'WarningLevelCount',
 ]);
-const isPlumbing = (name: string) => /(Connection|ConnectionEdge|Payload)$/.test(name) || ['Query', 'Mutation', 'PageInfo', 'DeletePayload'].includes(name);
+const isPlumbing = (name: string) =>
+  /(Connection|ConnectionEdge|Payload)$/.test(name) || ['Query', 'Mutation', 'PageInfo', 'DeletePayload'].includes(name);
 
 /** Tables outside the region scope, on purpose. Any other table must have row-level security. */
 const GLOBAL_TABLES = new Set([
-  '_prisma_migrations', 'industry', 'employment_channel', 'screening_rule', 'audit_log', 'dataset_info',
+  '_prisma_migrations',
+  'industry',
+  'employment_channel',
+  'screening_rule',
+  'audit_log',
+  'dataset_info',
   // Authentication works before there is a viewer (services/auth): only the unscoped client reads these.
-  'user_session', 'login_throttle',
+  'user_session',
+  'login_throttle',
 ]);
 
 const schema: GraphQLSchema = buildSchema(readFileSync(`${REPO_ROOT}/schema.graphql`, 'utf8'));
@@ -172,7 +194,10 @@ function walkQueries(): { name: string; queries: string[] }[] {
     for (const { field: relation } of relations(record)) {
       // Deepest first; a shallower walk where the API's cost limit refuses the deeper one.
       const depths = Array.from({ length: OBJECT_DEPTH }, (_, i) => OBJECT_DEPTH - i);
-      queries.push({ name: `${field.name}.${relation.name}`, queries: depths.map((depth) => root(selection(named, depth, 2, relation.name))) });
+      queries.push({
+        name: `${field.name}.${relation.name}`,
+        queries: depths.map((depth) => root(selection(named, depth, 2, relation.name))),
+      });
     }
   }
   return queries;
@@ -231,7 +256,8 @@ async function walk(user: { viewer: Viewer; token: string }) {
     }
     for (const error of result.errors ?? []) {
       // Refusals by role are expected (a statistician reads no persons); anything else is a bug.
-      if (error.extensions?.code !== 'FORBIDDEN') problems.push(`${name}: ${error.extensions?.code} ${error.message} at ${error.path?.join('.')}`);
+      if (error.extensions?.code !== 'FORBIDDEN')
+        problems.push(`${name}: ${error.extensions?.code} ${error.message} at ${error.path?.join('.')}`);
     }
     collectNodes(result.data, seen);
   }
@@ -312,7 +338,10 @@ describe('every type and table says its scope', () => {
            update "${name}" t set region_code = '' from s where t.ctid = s.c returning s.old, t.region_code as new`,
         );
         await client.query('ROLLBACK');
-        expect(rows.filter((r) => r.old !== r.new), name).toEqual([]);
+        expect(
+          rows.filter((r) => r.old !== r.new),
+          name,
+        ).toEqual([]);
       }
     } finally {
       client.release();
@@ -324,13 +353,17 @@ describe('every type and table says its scope', () => {
 const WALK_TIMEOUT = 600_000;
 
 describe.each(ROLES)('as %s scoped to one township (a village cadre: one village)', (role) => {
-  it('reaches nothing outside the scope through any list or relation, and meets no error but refusals', { timeout: WALK_TIMEOUT }, async () => {
-    const { leaks, problems, seen } = await walk(users.get(role)!);
-    expect(leaks).toEqual([]);
-    expect(problems).toEqual([]);
-    // The walk saw something: households for those who read them, at least the viewer's own region for all.
-    expect(seen.size).toBeGreaterThan(0);
-  });
+  it(
+    'reaches nothing outside the scope through any list or relation, and meets no error but refusals',
+    { timeout: WALK_TIMEOUT },
+    async () => {
+      const { leaks, problems, seen } = await walk(users.get(role)!);
+      expect(leaks).toEqual([]);
+      expect(problems).toEqual([]);
+      // The walk saw something: households for those who read them, at least the viewer's own region for all.
+      expect(seen.size).toBeGreaterThan(0);
+    },
+  );
 
   it('answers null for records outside the scope by node id', async () => {
     expect(await probeOutside(users.get(role)!)).toEqual([]);
@@ -360,8 +393,9 @@ describe('derived records follow their household', () => {
       );
     const records = await derived();
     const ask = async (token: string) =>
-      (await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: records.map((r) => globalId(r.type, r.key)) }, token)).data.nodes.filter(Boolean)
-        .length;
+      (
+        await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: records.map((r) => globalId(r.type, r.key)) }, token)
+      ).data.nodes.filter(Boolean).length;
     expect(await ask(officer.token)).toBe(records.length);
 
     // The county administrator moves it to a village of another township, through the API.

@@ -44,7 +44,15 @@ afterAll(async () => {
 /** A user made through the API (so the users mutations are what change it later), and its token. */
 async function freshUser(overrides: Record<string, unknown> = {}) {
   const username = `sess_${Date.now().toString(36)}_${++made}`;
-  const input = { username, displayName: '会话测试', password: 'initial-password-1', role: 'TOWNSHIP_OFFICER', regionCode: townships[0], canReadPersonalData: true, ...overrides };
+  const input = {
+    username,
+    displayName: '会话测试',
+    password: 'initial-password-1',
+    role: 'TOWNSHIP_OFFICER',
+    regionCode: townships[0],
+    canReadPersonalData: true,
+    ...overrides,
+  };
   const created = await p.gql(CREATE, { input }, admin);
   expect(created.body.errors).toBeUndefined();
   const user = created.body.data.createUser.user;
@@ -76,7 +84,11 @@ describe('an old token is refused everywhere after the user changes', SLOW, () =
     if (changes.active === false) {
       expect(again.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     } else {
-      expect(again.body.data.login.user).toMatchObject({ role: changed.role, regionCode: changed.regionCode, canReadPersonalData: changed.canReadPersonalData });
+      expect(again.body.data.login.user).toMatchObject({
+        role: changed.role,
+        regionCode: changed.regionCode,
+        canReadPersonalData: changed.canReadPersonalData,
+      });
       expect(await p.access(again.body.data.login.token)).toEqual(ACCEPTED);
     }
   });
@@ -133,7 +145,10 @@ describe('logout and refresh', SLOW, () => {
     expect(new Date(login.expiresAt).getTime()).toBeGreaterThan(Date.now() + (TOKEN_TTL_SECONDS - 120) * 1000);
     const sid = JSON.parse(Buffer.from(login.token.split('.')[1], 'base64url').toString()).sid;
     // The session as if opened twenty minutes ago: forty minutes of life left.
-    await sql(`update user_session set created_at = created_at - interval '20 minutes', expires_at = expires_at - interval '20 minutes' where id = $1`, [sid]);
+    await sql(
+      `update user_session set created_at = created_at - interval '20 minutes', expires_at = expires_at - interval '20 minutes' where id = $1`,
+      [sid],
+    );
     const refreshed = await p.gql('mutation { refreshSession { token expiresAt user { username role } } }', {}, login.token);
     expect(refreshed.body.errors).toBeUndefined();
     const next = refreshed.body.data.refreshSession;
@@ -155,7 +170,10 @@ describe('logout and refresh', SLOW, () => {
     // A session opened almost SESSION_MAX_SECONDS ago: ten minutes of life left.
     await sql(`update user_session set created_at = now() - make_interval(secs => $1) where id = $2`, [SESSION_MAX_SECONDS - 600, sid]);
     const refreshed = (await p.gql('mutation { refreshSession { expiresAt } }', {}, login.token)).body.data.refreshSession;
-    const { limit } = await sqlOne<{ limit: Date }>(`select created_at + make_interval(secs => $1) as limit from user_session where id = $2`, [SESSION_MAX_SECONDS, sid]);
+    const { limit } = await sqlOne<{ limit: Date }>(
+      `select created_at + make_interval(secs => $1) as limit from user_session where id = $2`,
+      [SESSION_MAX_SECONDS, sid],
+    );
     expect(new Date(refreshed.expiresAt).getTime()).toBe(limit.getTime());
   });
 });
@@ -165,7 +183,10 @@ describe('tokens always expire', SLOW, () => {
   async function forge(exp: number | null) {
     const login = (await p.login('dept1')).body.data.login;
     const claims = JSON.parse(Buffer.from(login.token.split('.')[1], 'base64url').toString());
-    let jwt = new SignJWT({ sid: claims.sid, stamp: claims.stamp }).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.sub).setIssuedAt();
+    let jwt = new SignJWT({ sid: claims.sid, stamp: claims.stamp })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuedAt();
     if (exp !== null) jwt = jwt.setExpirationTime(exp);
     return { token: await jwt.sign(new TextEncoder().encode(DEV_JWT_SECRET)), sid: claims.sid as string };
   }
@@ -173,13 +194,19 @@ describe('tokens always expire', SLOW, () => {
   it('refuses a token without exp on every path, in development too', async () => {
     const { token } = await forge(null);
     expect(await p.access(token)).toEqual(REFUSED);
-    expect((await p.gql('{ viewer { username } }', {}, token)).body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'invalid' });
+    expect((await p.gql('{ viewer { username } }', {}, token)).body.errors[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'invalid',
+    });
   });
 
   it('refuses an expired token on every path', async () => {
     const { token } = await forge(Math.floor(Date.now() / 1000) - 5);
     expect(await p.access(token)).toEqual(REFUSED);
-    expect((await p.gql('{ viewer { username } }', {}, token)).body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'expired' });
+    expect((await p.gql('{ viewer { username } }', {}, token)).body.errors[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'expired',
+    });
   });
 
   it('refuses a token whose session expired on the server, whatever its exp says', async () => {
@@ -193,7 +220,8 @@ describe('tokens always expire', SLOW, () => {
     const login = (await p.login('village1')).body.data.login;
     const claims = JSON.parse(Buffer.from(login.token.split('.')[1], 'base64url').toString());
     const token = await new SignJWT({ ...claims, role: 'COUNTY_ADMIN', regionCode: '341324', personalData: true })
-      .setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(DEV_JWT_SECRET));
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
     const viewer = (await p.gql('{ viewer { role regionCode canReadPersonalData } }', {}, token)).body.data.viewer;
     expect(viewer).toEqual({ role: 'VILLAGE_CADRE', regionCode: login.user.regionCode, canReadPersonalData: false });
   });

@@ -23,7 +23,10 @@ afterAll(async () => {
 it('refuses to start while any user has the default password; passes once none has', async () => {
   // A user the old guard never looked at: inactive, and not one of the five demo names.
   const hash = await hashPassword('demo-password');
-  await sql(`insert into app_user (username, display_name, password_hash, role, region_code, active) values ('guard_extra', '停用', $1, 'STATISTICIAN', '341324', false)`, [hash]);
+  await sql(
+    `insert into app_user (username, display_name, password_hash, role, region_code, active) values ('guard_extra', '停用', $1, 'STATISTICIAN', '341324', false)`,
+    [hash],
+  );
   const weak = await usersWithDefaultPassword(prisma);
   expect(weak).toContain('guard_extra');
   expect(weak).toContain('township16');
@@ -31,11 +34,18 @@ it('refuses to start while any user has the default password; passes once none h
 
   // The real server exits early with the one sentence (tsx compiles the server first: slow on a busy machine).
   const refused = await startRealServer(testDatabaseUrl(), PRODUCTION, 300_000).then(
-    async (server) => { await server.stop(); return null; },
+    async (server) => {
+      await server.stop();
+      return null;
+    },
     (error: Error) => error.message,
   );
   expect(refused).toMatch(/^server exited early/);
-  expect(refused).toMatch(new RegExp(`${weak.length} users still have the default password \\(admin, dept1, guard_extra, stats, township1 and ${weak.length - 5} more\\)`));
+  expect(refused).toMatch(
+    new RegExp(
+      `${weak.length} users still have the default password \\(admin, dept1, guard_extra, stats, township1 and ${weak.length - 5} more\\)`,
+    ),
+  );
 
   // Once no user has it, the same check lets the start go on.
   const strong = await hashPassword('a-strong-production-password');

@@ -10,7 +10,8 @@ import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
 import { testDatabaseUrl } from '../support/database.ts';
 
 export const PASSWORD = process.env.DEMO_PASSWORD || 'demo-password';
-const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { id username role regionCode canReadPersonalData } } }';
+const LOGIN =
+  'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { id username role regionCode canReadPersonalData } } }';
 
 export interface Reply {
   status: number;
@@ -39,7 +40,14 @@ export async function startPlatform(): Promise<Platform> {
   const statements: string[] = [];
   const prisma = createPrisma(databaseUrl, { onQuery: (sql) => void statements.push(sql) });
   const server = createServer({ holdUntilReady: false });
-  const mounted = await mountPlatform(server.app, { prisma, databaseUrl, jwtSecret: DEV_JWT_SECRET, introspection: false, production: false, log: () => {} });
+  const mounted = await mountPlatform(server.app, {
+    prisma,
+    databaseUrl,
+    jwtSecret: DEV_JWT_SECRET,
+    introspection: false,
+    production: false,
+    log: () => {},
+  });
   server.finalize();
   server.readiness.markReady();
   const { port } = await server.listen(0, '127.0.0.1');
@@ -54,7 +62,11 @@ export async function startPlatform(): Promise<Platform> {
           res.on('data', (chunk) => (text += chunk));
           res.on('end', () => {
             let body: unknown = text;
-            try { body = JSON.parse(text); } catch { /* not JSON: keep the text */ }
+            try {
+              body = JSON.parse(text);
+            } catch {
+              /* not JSON: keep the text */
+            }
             resolve({ status: res.statusCode!, headers: res.headers, body });
           });
         },

@@ -19,7 +19,14 @@ const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) {
 const UPDATE = `mutation($input: UpdateUserInput!) { updateUser(input: $input) { user { id displayName role regionCode department canReadPersonalData active version } } }`;
 const RESET = `mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { user { id version } } }`;
 
-const base = () => ({ username: name('x'), displayName: '测试用户', password: PASSWORD, role: 'TOWNSHIP_OFFICER', regionCode: township, canReadPersonalData: false });
+const base = () => ({
+  username: name('x'),
+  displayName: '测试用户',
+  password: PASSWORD,
+  role: 'TOWNSHIP_OFFICER',
+  regionCode: township,
+  canReadPersonalData: false,
+});
 
 async function create(overrides: Record<string, unknown>) {
   return api.gql(CREATE, { input: { ...base(), ...overrides } }, admin);
@@ -58,7 +65,10 @@ describe('users', () => {
     expect(names).toEqual(rows.map((x) => x.username));
     expect(JSON.stringify(r.data)).not.toMatch(/scrypt\$/);
     const f = await api.gql(LIST, { filter: { role: 'TOWNSHIP_OFFICER', regionCode: township, active: true, search: 'township' } }, admin);
-    const fRows = await sql(`select id from app_user where role = 'TOWNSHIP_OFFICER' and region_code like $1 || '%' and active and (username ilike '%township%' or display_name like '%township%')`, [township]);
+    const fRows = await sql(
+      `select id from app_user where role = 'TOWNSHIP_OFFICER' and region_code like $1 || '%' and active and (username ilike '%township%' or display_name like '%township%')`,
+      [township],
+    );
     expect(f.data.users.totalCount).toBe(fRows.length);
   });
 
@@ -103,11 +113,35 @@ describe('users', () => {
     expect(user).toMatchObject({ username: name('new'), department: 'CIVIL_AFFAIRS', active: true, version: 1 });
     const id = Number(Buffer.from(user.id, 'base64').toString().split(':')[1]);
     expect(user.id).toBe(globalId('User', id));
-    expect((await api.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: name('new'), p: PASSWORD })).data?.login.token).toBeTruthy();
+    expect(
+      (await api.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: name('new'), p: PASSWORD }))
+        .data?.login.token,
+    ).toBeTruthy();
 
-    const u = await api.gql(UPDATE, { input: { id: user.id, version: 1, role: 'VILLAGE_CADRE', department: null, regionCode: village, canReadPersonalData: true, displayName: '改名' } }, admin);
+    const u = await api.gql(
+      UPDATE,
+      {
+        input: {
+          id: user.id,
+          version: 1,
+          role: 'VILLAGE_CADRE',
+          department: null,
+          regionCode: village,
+          canReadPersonalData: true,
+          displayName: '改名',
+        },
+      },
+      admin,
+    );
     expect(u.errors).toBeUndefined();
-    expect(u.data.updateUser.user).toMatchObject({ role: 'VILLAGE_CADRE', department: null, regionCode: village, canReadPersonalData: true, displayName: '改名', version: 2 });
+    expect(u.data.updateUser.user).toMatchObject({
+      role: 'VILLAGE_CADRE',
+      department: null,
+      regionCode: village,
+      canReadPersonalData: true,
+      displayName: '改名',
+      version: 2,
+    });
     expect(code(await api.gql(UPDATE, { input: { id: user.id, version: 2, role: 'STATISTICIAN' } }, admin))).toBe('BAD_USER_INPUT');
     expect(code(await api.gql(UPDATE, { input: { id: user.id, version: 2, role: 'DEPARTMENT_USER' } }, admin))).toBe('BAD_USER_INPUT');
 
@@ -115,7 +149,8 @@ describe('users', () => {
     expect(reset.errors).toBeUndefined();
     expect(reset.data.resetUserPassword.user.version).toBe(3);
     expect(code(await api.gql(RESET, { input: { id: user.id, version: 3, password: 'demo-password' } }, admin))).toBe('BAD_USER_INPUT');
-    const login = (p: string) => api.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: name('new'), p });
+    const login = (p: string) =>
+      api.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: name('new'), p });
     expect((await login('another-secret-2')).data?.login.token).toBeTruthy();
     expect(code(await login(PASSWORD))).toBe('UNAUTHENTICATED');
 

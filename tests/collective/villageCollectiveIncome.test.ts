@@ -14,13 +14,19 @@ let township1Code: string;
 let village1Code: string;
 let otherVillage: string;
 
-
 beforeAll(async () => {
   api = await startApi();
-  [admin, township1, village1, stats] = (await Promise.all(['admin', 'township1', 'village1', 'stats'].map((u) => api.token(u)))) as [string, string, string, string];
+  [admin, township1, village1, stats] = (await Promise.all(['admin', 'township1', 'village1', 'stats'].map((u) => api.token(u)))) as [
+    string,
+    string,
+    string,
+    string,
+  ];
   township1Code = (await sqlOne<{ region_code: string }>(`select region_code from app_user where username = 'township1'`)).region_code;
   village1Code = (await sqlOne<{ region_code: string }>(`select region_code from app_user where username = 'village1'`)).region_code;
-  otherVillage = (await sqlOne<{ code: string }>(`select code from village where township_code <> $1 order by code limit 1`, [township1Code])).code;
+  otherVillage = (
+    await sqlOne<{ code: string }>(`select code from village where township_code <> $1 order by code limit 1`, [township1Code])
+  ).code;
 });
 
 afterAll(async () => {
@@ -52,7 +58,9 @@ describe('villageCollectiveIncomes connection', () => {
       [township1Code],
     );
     const page = result.data.villageCollectiveIncomes.edges.map((e: any) => e.node);
-    expect(page.map((n: any) => [idOf(n.id), n.villageCode, n.year, n.amount])).toEqual(expected.map((r) => [r.id, r.village_code, r.year, r.amount]));
+    expect(page.map((n: any) => [idOf(n.id), n.villageCode, n.year, n.amount])).toEqual(
+      expected.map((r) => [r.id, r.village_code, r.year, r.amount]),
+    );
     for (const node of page) expect(node.village.code).toBe(node.villageCode);
   });
 
@@ -62,7 +70,9 @@ describe('villageCollectiveIncomes connection', () => {
     const first = await api.gql(LIST, { first: 7, filter, orderBy }, admin);
     const second = await api.gql(LIST, { first: 7, after: first.data.villageCollectiveIncomes.pageInfo.endCursor, filter, orderBy }, admin);
     expect(second.errors).toBeUndefined();
-    const ids = [...first.data.villageCollectiveIncomes.edges, ...second.data.villageCollectiveIncomes.edges].map((e: any) => idOf(e.node.id));
+    const ids = [...first.data.villageCollectiveIncomes.edges, ...second.data.villageCollectiveIncomes.edges].map((e: any) =>
+      idOf(e.node.id),
+    );
     const expected = await sql<{ id: number }>(
       `select id from village_collective_income where township_code = $1 and year = 2019 order by amount desc, id desc limit 14`,
       [township1Code],
@@ -71,7 +81,10 @@ describe('villageCollectiveIncomes connection', () => {
   });
 
   it('keeps each viewer inside their region, counts included', async () => {
-    for (const [token, column, code] of [[township1, 'township_code', township1Code], [village1, 'village_code', village1Code]] as const) {
+    for (const [token, column, code] of [
+      [township1, 'township_code', township1Code],
+      [village1, 'village_code', village1Code],
+    ] as const) {
       const mine = await api.gql(LIST, { first: 100 }, token);
       expect(mine.errors).toBeUndefined();
       const { count } = await sqlOne<{ count: string }>(`select count(*) from village_collective_income where ${column} = $1`, [code]);
@@ -83,10 +96,18 @@ describe('villageCollectiveIncomes connection', () => {
   });
 
   it('answers node(id) inside the region and null outside', async () => {
-    const inside = await sqlOne<{ id: number }>(`select id from village_collective_income where township_code = $1 order by id limit 1`, [township1Code]);
-    const outside = await sqlOne<{ id: number }>(`select id from village_collective_income where village_code = $1 order by id limit 1`, [otherVillage]);
+    const inside = await sqlOne<{ id: number }>(`select id from village_collective_income where township_code = $1 order by id limit 1`, [
+      township1Code,
+    ]);
+    const outside = await sqlOne<{ id: number }>(`select id from village_collective_income where village_code = $1 order by id limit 1`, [
+      otherVillage,
+    ]);
     const query = `query($a: ID!, $b: ID!) { a: node(id: $a) { ... on VillageCollectiveIncome { villageCode } } b: node(id: $b) { id } }`;
-    const result = await api.gql(query, { a: globalId('VillageCollectiveIncome', inside.id), b: globalId('VillageCollectiveIncome', outside.id) }, township1);
+    const result = await api.gql(
+      query,
+      { a: globalId('VillageCollectiveIncome', inside.id), b: globalId('VillageCollectiveIncome', outside.id) },
+      township1,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.a.villageCode.startsWith(township1Code)).toBe(true);
     expect(result.data.b).toBeNull();
@@ -126,17 +147,33 @@ describe('collective income mutations', () => {
   let id = 0;
 
   const rowsFor = (village: string) =>
-    sql(`select id, source, amount::text, version from village_collective_income where village_code = $1 and year = $2 order by id`, [village, YEAR]);
+    sql(`select id, source, amount::text, version from village_collective_income where village_code = $1 and year = $2 order by id`, [
+      village,
+      YEAR,
+    ]);
 
-  it('creates a row in the viewer\'s region and audits it', async () => {
+  it("creates a row in the viewer's region and audits it", async () => {
     await sql(`delete from village_collective_income where village_code = $1 and year = $2`, [village1Code, YEAR]);
-    const result = await api.gql(CREATE, { input: { villageCode: village1Code, year: YEAR, source: 'LABOUR_COMPANY', amount: '12345.60' } }, township1);
+    const result = await api.gql(
+      CREATE,
+      { input: { villageCode: village1Code, year: YEAR, source: 'LABOUR_COMPANY', amount: '12345.60' } },
+      township1,
+    );
     expect(result.errors).toBeUndefined();
     const node = result.data.createVillageCollectiveIncome.villageCollectiveIncome;
-    expect(node).toMatchObject({ villageCode: village1Code, townshipCode: township1Code, year: YEAR, source: 'LABOUR_COMPANY', amount: '12345.60', version: 1 });
+    expect(node).toMatchObject({
+      villageCode: village1Code,
+      townshipCode: township1Code,
+      year: YEAR,
+      source: 'LABOUR_COMPANY',
+      amount: '12345.60',
+      version: 1,
+    });
     id = idOf(node.id);
     expect(await sqlOne(`select county_code, township_code, amount::text from village_collective_income where id = $1`, [id])).toEqual({
-      county_code: village1Code.slice(0, 6), township_code: township1Code, amount: '12345.60',
+      county_code: village1Code.slice(0, 6),
+      township_code: township1Code,
+      amount: '12345.60',
     });
     const audit = await sql<{ action: string; username: string; after: { amount: string } }>(
       `select a.action, u.username, a.after from audit_log a join app_user u on u.id = a.user_id
@@ -148,7 +185,11 @@ describe('collective income mutations', () => {
   });
 
   it('refuses a second row for the same village, year and source with CONFLICT', async () => {
-    const result = await api.gql(CREATE, { input: { villageCode: village1Code, year: YEAR, source: 'LABOUR_COMPANY', amount: '1.00' } }, village1);
+    const result = await api.gql(
+      CREATE,
+      { input: { villageCode: village1Code, year: YEAR, source: 'LABOUR_COMPANY', amount: '1.00' } },
+      village1,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await rowsFor(village1Code)).toHaveLength(1);
   });
@@ -186,11 +227,17 @@ describe('collective income mutations', () => {
     const gid = globalId('VillageCollectiveIncome', id);
     const ok = await api.gql(UPDATE, { input: { id: gid, version: 1, amount: '20000.00', source: 'ASSET_LEASING' } }, village1);
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.updateVillageCollectiveIncome.villageCollectiveIncome).toMatchObject({ amount: '20000.00', source: 'ASSET_LEASING', version: 2 });
+    expect(ok.data.updateVillageCollectiveIncome.villageCollectiveIncome).toMatchObject({
+      amount: '20000.00',
+      source: 'ASSET_LEASING',
+      version: 2,
+    });
     const stale = await api.gql(UPDATE, { input: { id: gid, version: 1, amount: '1.00' } }, village1);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await sqlOne(`select amount::text, source::text, version from village_collective_income where id = $1`, [id])).toEqual({
-      amount: '20000.00', source: 'ASSET_LEASING', version: 2,
+      amount: '20000.00',
+      source: 'ASSET_LEASING',
+      version: 2,
     });
     const audit = await sql<{ before: { amount: string }; after: { amount: string } }>(
       `select before, after from audit_log where entity = 'VillageCollectiveIncome' and entity_id = $1 and action = 'UPDATE'`,
@@ -213,11 +260,20 @@ describe('collective income mutations', () => {
       `select id, amount::text, version from village_collective_income where village_code = $1 order by id limit 1`,
       [otherVillage],
     );
-    const outside = await api.gql(UPDATE, { input: { id: globalId('VillageCollectiveIncome', foreign.id), version: foreign.version, amount: '1.00' } }, township1);
+    const outside = await api.gql(
+      UPDATE,
+      { input: { id: globalId('VillageCollectiveIncome', foreign.id), version: foreign.version, amount: '1.00' } },
+      township1,
+    );
     expect(outside.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(await sqlOne(`select amount::text, version from village_collective_income where id = $1`, [foreign.id])).toEqual({ amount: foreign.amount, version: foreign.version });
+    expect(await sqlOne(`select amount::text, version from village_collective_income where id = $1`, [foreign.id])).toEqual({
+      amount: foreign.amount,
+      version: foreign.version,
+    });
     expect(await sqlOne(`select source::text, amount::text, version from village_collective_income where id = $1`, [otherId])).toEqual({
-      source: 'OTHER', amount: '5.00', version: 1,
+      source: 'OTHER',
+      amount: '5.00',
+      version: 1,
     });
   });
 
@@ -230,7 +286,10 @@ describe('collective income mutations', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data.deleteVillageCollectiveIncome.deletedId).toBe(gid);
     expect(await sql(`select 1 from village_collective_income where id = $1`, [id])).toHaveLength(0);
-    const audit = await sql(`select before from audit_log where entity = 'VillageCollectiveIncome' and entity_id = $1 and action = 'DELETE'`, [String(id)]);
+    const audit = await sql(
+      `select before from audit_log where entity = 'VillageCollectiveIncome' and entity_id = $1 and action = 'DELETE'`,
+      [String(id)],
+    );
     expect(audit).toHaveLength(1);
   });
 });

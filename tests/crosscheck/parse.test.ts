@@ -36,11 +36,19 @@ describe('reading department files', () => {
   });
 
   it('accepts English aliases, several date formats and reports each bad value', async () => {
-    const table = await readTable(Buffer.from(
-      `id_number,name,certificate,grade,issue_date\n${A},张三,${A}12,二级,2020.3.4\n${A},李四,${A}15,5,2020-02-30\n${A},王五,X1,1,2099-01-01\n`), 'csv');
+    const table = await readTable(
+      Buffer.from(
+        `id_number,name,certificate,grade,issue_date\n${A},张三,${A}12,二级,2020.3.4\n${A},李四,${A}15,5,2020-02-30\n${A},王五,X1,1,2099-01-01\n`,
+      ),
+      'csv',
+    );
     const { good, bad } = await validateTable('DISABILITY_CERTIFICATES', DATASETS.DISABILITY_CERTIFICATES!, table);
     expect(good).toHaveLength(1);
-    expect(good[0]).toMatchObject({ line: 2, eventDate: '2020-03-04', payload: { name: '张三', certificate: `${A}12`, grade: 2, issuedAt: '2020-03-04' } });
+    expect(good[0]).toMatchObject({
+      line: 2,
+      eventDate: '2020-03-04',
+      payload: { name: '张三', certificate: `${A}12`, grade: 2, issuedAt: '2020-03-04' },
+    });
     expect(bad.map((b) => b.line)).toEqual([3, 4]);
     expect(bad[0]!.reason).toMatch(/残疾等级.*；发证日期/);
     expect(bad[1]!.reason).toContain('晚于今天');
@@ -52,7 +60,10 @@ describe('reading department files', () => {
     const bomb = await xlsxBomb(1024); // about 1 MB that inflates to 1 GB
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const peakBefore = process.resourceUsage().maxRSS;
-    const refused = await readTable(bomb, 'xlsx').then(() => null, (e: unknown) => e);
+    const refused = await readTable(bomb, 'xlsx').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(RejectedFile);
     expect((refused as Error).message).toMatch(/解压后超过 64 MB/);
     // The peak resident size of this process grew by less than one limit's worth (it was gigabytes).
@@ -69,7 +80,11 @@ describe('reading department files', () => {
     await expect(rowsOf(four)).rejects.toThrow(/超过 3 行/);
     const three = await readTable(Buffer.from(`身份证号,姓名,死亡日期\n${`${A},x,2020-01-02\n`.repeat(3)}`), 'csv', limits);
     expect(await rowsOf(three)).toHaveLength(3);
-    const long = await readTable(Buffer.from(`身份证号,姓名,死亡日期\n${A},x,2020-01-02\n${A},${'长'.repeat(21)},2020-01-02\n`), 'csv', limits);
+    const long = await readTable(
+      Buffer.from(`身份证号,姓名,死亡日期\n${A},x,2020-01-02\n${A},${'长'.repeat(21)},2020-01-02\n`),
+      'csv',
+      limits,
+    );
     await expect(rowsOf(long)).rejects.toThrow(/第 3 行有超过 20 字的单元格/);
     await expect(readTable(Buffer.from(`a\u0000b,c\n1,2\n`), 'csv')).rejects.toThrow(/不是文本 CSV/);
   });

@@ -15,7 +15,13 @@ export interface CrosscheckApi {
   base: string;
   gql(query: string, variables: Record<string, unknown>, token: string): Promise<any>;
   token(username: string): Promise<string>;
-  upload(path: string, params: Record<string, string>, body: Buffer | string, contentType: string, token: string | null): Promise<{ status: number; body: any }>;
+  upload(
+    path: string,
+    params: Record<string, string>,
+    body: Buffer | string,
+    contentType: string,
+    token: string | null,
+  ): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -45,7 +51,11 @@ export async function startCrosscheckApi(failingHooks: ImportHooks): Promise<Cro
     gql,
     async token(username) {
       if (!tokens.has(username)) {
-        const r: any = await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: process.env.DEMO_PASSWORD || 'demo-password' }, null);
+        const r: any = await gql(
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+          { u: username, p: process.env.DEMO_PASSWORD || 'demo-password' },
+          null,
+        );
         tokens.set(username, r.data.login.token);
       }
       return tokens.get(username)!;

@@ -36,7 +36,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 const login = (page: Page, username: string) => loginAt(page, base, username);
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
-const ENTITY = 'query($f: BusinessEntityFilter) { businessEntities(first: 5, filter: $f) { totalCount edges { node { id name legalRepresentative version } } } }';
+const ENTITY =
+  'query($f: BusinessEntityFilter) { businessEntities(first: 5, filter: $f) { totalCount edges { node { id name legalRepresentative version } } } }';
 
 describe.skipIf(!hasChromium)('management console (browser)', () => {
   beforeAll(async () => {
@@ -118,8 +119,11 @@ describe.skipIf(!hasChromium)('management console (browser)', () => {
     await field.fill('赵后存');
     const admin = await tokenOf(a);
     const { node } = (await gql(ENTITY, { f: { search: entityName } }, admin)).businessEntities.edges[0];
-    await gql('mutation($i: UpdateBusinessEntityInput!) { updateBusinessEntity(input: $i) { businessEntity { version } } }',
-      { i: { id: node.id, version: node.version, legalRepresentative: '王先存' } }, admin);
+    await gql(
+      'mutation($i: UpdateBusinessEntityInput!) { updateBusinessEntity(input: $i) { businessEntity { version } } }',
+      { i: { id: node.id, version: node.version, legalRepresentative: '王先存' } },
+      admin,
+    );
     await a.getByRole('button', { name: '保存' }).click();
     const notice = a.getByTestId('conflict-notice');
     await notice.waitFor();
@@ -142,7 +146,13 @@ describe.skipIf(!hasChromium)('management console (browser)', () => {
     const response = await fetch(`${base}/cubejs-api/v1/load`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: await tokenOf(page) },
-      body: JSON.stringify({ query: { measures: ['poverty.poverty_incidence'], dimensions: ['poverty.year'], filters: [{ member: 'poverty.year', operator: 'equals', values: ['2019'] }] } }),
+      body: JSON.stringify({
+        query: {
+          measures: ['poverty.poverty_incidence'],
+          dimensions: ['poverty.year'],
+          filters: [{ member: 'poverty.year', operator: 'equals', values: ['2019'] }],
+        },
+      }),
     });
     const cube = (await response.json()) as { data: Record<string, unknown>[] };
     expect(shown).toBe(String(cube.data[0]!['poverty.poverty_incidence']));
@@ -150,14 +160,18 @@ describe.skipIf(!hasChromium)('management console (browser)', () => {
     await page.close();
   }, 300_000);
 
-  it('shows a township officer only their township\'s households and exports the list to .xlsx', async () => {
+  it("shows a township officer only their township's households and exports the list to .xlsx", async () => {
     const page = await context.newPage();
     await login(page, 'township1');
     const token = await tokenOf(page);
     const viewer = (await gql<{ viewer: { regionCode: string } }>('{ viewer { regionCode } }', {}, token)).viewer;
-    const township = (await gql<{ townships: { edges: { node: { name: string; code: string } }[] } }>(
-      'query($f: TownshipFilter) { townships(first: 1, filter: $f) { edges { node { name code } } } }', { f: { regionCode: viewer.regionCode } }, token,
-    )).townships.edges[0]!.node;
+    const township = (
+      await gql<{ townships: { edges: { node: { name: string; code: string } }[] } }>(
+        'query($f: TownshipFilter) { townships(first: 1, filter: $f) { edges { node { name code } } } }',
+        { f: { regionCode: viewer.regionCode } },
+        token,
+      )
+    ).townships.edges[0]!.node;
     await page.goto(`${base}/admin/#/households`);
     // Wait for data rows (a loading list shows placeholder rows without these cells).
     const names = page.locator('td.column-townshipName');
@@ -165,7 +179,8 @@ describe.skipIf(!hasChromium)('management console (browser)', () => {
     await expect.poll(async () => [...new Set(await names.allTextContents())]).toEqual([township.name]);
     await shot(page, '06-township-households');
 
-    const total = (await gql<{ households: { totalCount: number } }>('{ households(first: 1) { totalCount } }', {}, token)).households.totalCount;
+    const total = (await gql<{ households: { totalCount: number } }>('{ households(first: 1) { totalCount } }', {}, token)).households
+      .totalCount;
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-xlsx').click()]);
     const file = path.join(SHOTS, '..', `households-${unique}.xlsx`);
     await download.saveAs(file);
@@ -185,7 +200,9 @@ describe.skipIf(!hasChromium)('management console (browser)', () => {
 async function firstTownshipName(): Promise<string> {
   const login = await gql<{ login: { token: string } }>(LOGIN, { u: 'admin', p: PASSWORD });
   const data = await gql<{ townships: { edges: { node: { name: string } }[] } }>(
-    '{ townships(first: 1, orderBy: { field: code, direction: ASC }) { edges { node { name } } } }', {}, login.login.token,
+    '{ townships(first: 1, orderBy: { field: code, direction: ASC }) { edges { node { name } } } }',
+    {},
+    login.login.token,
   );
   return data.townships.edges[0]!.node.name;
 }

@@ -27,21 +27,23 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 
 const login = (page: Page, username: string) => loginAt(page, base, username);
 
-
 /** `monitoring.monitored_households` over the whole county, as the dashboard asks Cube. */
 function monitoredHouseholds(token: string): Promise<number> {
   // Cube answers "Continue wait" until the query's result is ready (its first answer
   // builds the rollup: minutes on a busy machine): ask again until it is.
-  return vi.waitFor(async () => {
-    const response = await fetch(`${base}/cubejs-api/v1/load`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: token },
-      body: JSON.stringify({ query: { measures: ['monitoring.monitored_households'] } }),
-    });
-    const body = (await response.json()) as { data?: Record<string, unknown>[]; error?: string };
-    if (!body.data) throw new Error(`cube: ${JSON.stringify(body)}`);
-    return Number(body.data[0]?.['monitoring.monitored_households'] ?? 0);
-  }, { timeout: 180_000, interval: 500 });
+  return vi.waitFor(
+    async () => {
+      const response = await fetch(`${base}/cubejs-api/v1/load`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: token },
+        body: JSON.stringify({ query: { measures: ['monitoring.monitored_households'] } }),
+      });
+      const body = (await response.json()) as { data?: Record<string, unknown>[]; error?: string };
+      if (!body.data) throw new Error(`cube: ${JSON.stringify(body)}`);
+      return Number(body.data[0]?.['monitoring.monitored_households'] ?? 0);
+    },
+    { timeout: 180_000, interval: 500 },
+  );
 }
 
 /** Opens the case as `username` and takes `action` (the only forward step offered), with an opinion. */
@@ -49,7 +51,12 @@ async function takeStep(page: Page, action: string, toStage: string, opinion: st
   const button = page.locator(`[data-testid="case-actions"] [data-action="${action}"]`);
   // Only the case's next step (and rejection) is offered: never a later stage's action.
   const offered = page.locator('[data-testid="case-actions"] [data-action]');
-  await expect.poll(async () => (await offered.evaluateAll((els) => els.map((e) => (e as { getAttribute(n: string): string | null }).getAttribute('data-action')))).sort())
+  await expect
+    .poll(async () =>
+      (
+        await offered.evaluateAll((els) => els.map((e) => (e as { getAttribute(n: string): string | null }).getAttribute('data-action')))
+      ).sort(),
+    )
     .toEqual([action, 'REJECT'].sort());
   await button.click();
   await page.locator('[data-testid="case-step-dialog"] textarea[name="reason"]').fill(opinion);
@@ -72,12 +79,22 @@ describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
         order by h.id limit 1`,
     );
     const hash = await hashPassword(PASSWORD);
-    await sql(`insert into app_user (username, display_name, password_hash, role, region_code, can_read_personal_data) values
+    await sql(
+      `insert into app_user (username, display_name, password_hash, role, region_code, can_read_personal_data) values
       ($1, 'E2E村干部', $3, 'VILLAGE_CADRE', $4, true), ($2, 'E2E乡镇干部', $3, 'TOWNSHIP_OFFICER', $5, true)`,
-    [CADRE, OFFICER, hash, household.village_code, household.township_code]);
+      [CADRE, OFFICER, hash, household.village_code, household.township_code],
+    );
     // The cadre user is the household's assistance cadre (recordVisit requires it).
-    const cadreId = (await sqlOne<{ id: number }>(`insert into cadre (name, work_unit, level, township_code) values ('E2E帮扶干部', 'E2E测试单位', 'GENERAL', $1) returning id`, [household.township_code])).id;
-    await sql(`insert into cadre_assignment (cadre_id, household_id, kind, start_date) values ($1, $2, 'ASSISTANCE', date '2020-01-01')`, [cadreId, household.id]);
+    const cadreId = (
+      await sqlOne<{ id: number }>(
+        `insert into cadre (name, work_unit, level, township_code) values ('E2E帮扶干部', 'E2E测试单位', 'GENERAL', $1) returning id`,
+        [household.township_code],
+      )
+    ).id;
+    await sql(`insert into cadre_assignment (cadre_id, household_id, kind, start_date) values ($1, $2, 'ASSISTANCE', date '2020-01-01')`, [
+      cadreId,
+      household.id,
+    ]);
     await sql('update app_user set cadre_id = $1 where username = $2', [cadreId, CADRE]);
     const browser = await openBrowser('monitoring-e2e-');
     context = browser.context;
@@ -133,7 +150,8 @@ describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
     await adminPage.goto(caseUrl);
     await takeStep(adminPage, 'APPROVE', 'APPROVED', '县级审定纳入监测');
     const timeline = adminPage.locator('[data-testid="case-timeline"]');
-    for (const name of ['申报', '入户核实', '村两委研究', '乡镇审核', '县级审定']) await expect.poll(() => timeline.textContent()).toContain(name);
+    for (const name of ['申报', '入户核实', '村两委研究', '乡镇审核', '县级审定'])
+      await expect.poll(() => timeline.textContent()).toContain(name);
     await expect.poll(() => timeline.textContent()).toContain('E2E村干部');
     await expect.poll(() => timeline.textContent()).toContain('乡镇审核通过');
     await shot(adminPage, '03-approved');
@@ -150,7 +168,9 @@ describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
     // Cube counts one more monitored household (its refresh key may lag a few seconds).
     await expect.poll(() => monitoredHouseholds(adminToken), { timeout: 90_000, interval: 2000 }).toBe(before + 1);
     monitored = true;
-    const stored = await sqlOne<{ monitoring_category: string }>('select monitoring_category::text from household where id = $1', [household.id]);
+    const stored = await sqlOne<{ monitoring_category: string }>('select monitoring_category::text from household where id = $1', [
+      household.id,
+    ]);
     expect(stored.monitoring_category).toBe('EDGE');
 
     // The case list (stage filter) shows it at 县级审定.
@@ -168,7 +188,10 @@ describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
     // Visit: all aspects pass except housing safety, which needs a note.
     await cadre.goto(`${base}/admin/#/visits/create`);
     await cadre.locator('.ra-input-householdId input').fill(household.household_number);
-    await cadre.getByRole('option', { name: new RegExp(household.household_number) }).first().click();
+    await cadre
+      .getByRole('option', { name: new RegExp(household.household_number) })
+      .first()
+      .click();
     await cadre.locator('[data-aspect="HOUSING_SAFETY"] input[type="checkbox"]').uncheck();
     await cadre.locator('[data-aspect="HOUSING_SAFETY"] input[name="aspects.4.note"]').fill('房屋墙体开裂（E2E）');
     await shot(cadre, '06-visit-form');
@@ -197,7 +220,10 @@ describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
     if (monitored) {
       await cadre.goto(`${base}/admin/#/assistancePlans/create`);
       await cadre.locator('.ra-input-householdId input').fill(household.household_number);
-      await cadre.getByRole('option', { name: new RegExp(household.household_number) }).first().click();
+      await cadre
+        .getByRole('option', { name: new RegExp(household.household_number) })
+        .first()
+        .click();
       await cadre.locator('textarea[name="summary"]').fill('健康帮扶为主，落实医疗救助（E2E）');
       await cadre.getByRole('button', { name: '保存' }).click();
       await cadre.waitForURL((url) => /#\/assistancePlans\/[^/]+\/show/.test(url.hash));
@@ -215,7 +241,9 @@ describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
       await cadre.getByRole('option', { name: '已落实' }).click();
       await expect.poll(() => measures.textContent(), { timeout: 15_000 }).toContain('已落实');
       const status = await sqlOne<{ status: string }>(
-        `select m.status::text from assistance_measure m join assistance_plan p on p.id = m.plan_id where p.household_id = $1 order by m.id desc limit 1`, [household.id]);
+        `select m.status::text from assistance_measure m join assistance_plan p on p.id = m.plan_id where p.household_id = $1 order by m.id desc limit 1`,
+        [household.id],
+      );
       expect(status.status).toBe('DONE');
       await shot(cadre, '09-plan');
     }
@@ -225,7 +253,8 @@ describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
   it('uploads a department file: progress, then the bad rows with their line numbers; reviews an alert', async () => {
     const person = await sqlOne<{ id_number: string; name: string }>(
       `select p.id_number, p.name from person p join household h on h.id = p.household_id
-        where h.township_code = (select max(code) from township) and p.deceased_at is null order by p.id desc limit 1`);
+        where h.township_code = (select max(code) from township) and p.deceased_at is null order by p.id desc limit 1`,
+    );
     const csv = `身份证号,姓名,死亡日期\n${person.id_number},${person.name},2026-10-01\n110101199001011234,错误行,2026-13-45\n`;
     const admin = await context.newPage();
     await login(admin, 'admin');
@@ -234,7 +263,9 @@ describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
     await admin.getByRole('option', { name: '公安' }).click();
     await admin.locator('div[role="combobox"]').nth(1).click();
     await admin.getByRole('option', { name: '死亡人员' }).click();
-    await admin.locator('input[type="file"]').setInputFiles({ name: `deaths-e2e-${unique}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await admin
+      .locator('input[type="file"]')
+      .setInputFiles({ name: `deaths-e2e-${unique}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await admin.locator('[data-testid="import-upload"]').click();
     const report = admin.locator('[data-testid="import-report"]');
     await report.waitFor({ timeout: 60_000 });
@@ -250,7 +281,10 @@ describe.skipIf(!hasChromium)('monitoring workflow (browser)', () => {
       // Someone else reviews first (the version moves on): the conflict notice offers a reload.
       await row.locator('[data-action="DISMISS"]').click();
       await admin.locator('textarea[name="note"]').fill('经核实为同名人员（E2E）');
-      await sql(`update alert set version = version + 1 where status = 'OPEN' and person_id = (select id from person where id_number = $1)`, [person.id_number]);
+      await sql(
+        `update alert set version = version + 1 where status = 'OPEN' and person_id = (select id from person where id_number = $1)`,
+        [person.id_number],
+      );
       await admin.locator('[data-testid="alert-review-confirm"]').click();
       const notice = admin.locator('[data-testid="conflict-notice"]');
       await notice.waitFor();

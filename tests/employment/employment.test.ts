@@ -20,7 +20,12 @@ const FROM = `from employment e join person p on p.id = e.person_id join househo
 
 beforeAll(async () => {
   api = await startApi();
-  [admin, township1, village1, stats] = (await Promise.all(['admin', 'township1', 'village1', 'stats'].map((u) => api.token(u)))) as [string, string, string, string];
+  [admin, township1, village1, stats] = (await Promise.all(['admin', 'township1', 'village1', 'stats'].map((u) => api.token(u)))) as [
+    string,
+    string,
+    string,
+    string,
+  ];
   township1Code = (await sqlOne<{ region_code: string }>(`select region_code from app_user where username = 'township1'`)).region_code;
   village1Code = (await sqlOne<{ region_code: string }>(`select region_code from app_user where username = 'village1'`)).region_code;
 });
@@ -38,7 +43,9 @@ describe('employmentChannels', () => {
   it('returns exactly the five channels in order, with their kinds and names', async () => {
     const result = await api.gql(CHANNELS, {}, admin);
     expect(result.errors).toBeUndefined();
-    const rows = await sql<{ code: string; name: string; kind: string }>(`select code, name, kind from employment_channel order by sort_order`);
+    const rows = await sql<{ code: string; name: string; kind: string }>(
+      `select code, name, kind from employment_channel order by sort_order`,
+    );
     expect(result.data.employmentChannels.map((c: any) => [c.code, c.name, c.kind])).toEqual(rows.map((r) => [r.code, r.name, r.kind]));
     expect(result.data.employmentChannels.map((c: any) => [c.code, c.kind])).toEqual([
       ['INDUSTRIAL_PARK_BASE', 'INDIRECT'],
@@ -49,7 +56,7 @@ describe('employmentChannels', () => {
     ]);
   });
 
-  it('counts distinct persons in work today, within the viewer\'s region, equal to SQL', async () => {
+  it("counts distinct persons in work today, within the viewer's region, equal to SQL", async () => {
     for (const [token, column, code] of [
       [admin, 'county_code', '341324'],
       [township1, 'township_code', township1Code],
@@ -74,9 +81,15 @@ describe('employmentChannels', () => {
     const query = `query($id: ID!) { node(id: $id) { ... on EmploymentChannel { code employments(first: 10) { totalCount edges { node { id channelCode } } } } } }`;
     const result = await api.gql(query, { id: globalId('EmploymentChannel', 'COOPERATIVE') }, township1);
     expect(result.errors).toBeUndefined();
-    const { count } = await sqlOne<{ count: string }>(`select count(*) ${FROM} where e.channel_code = 'COOPERATIVE' and h.township_code = $1`, [township1Code]);
+    const { count } = await sqlOne<{ count: string }>(
+      `select count(*) ${FROM} where e.channel_code = 'COOPERATIVE' and h.township_code = $1`,
+      [township1Code],
+    );
     expect(result.data.node.employments.totalCount).toBe(Number(count));
-    const expected = await sql<{ id: number }>(`select e.id ${FROM} where e.channel_code = 'COOPERATIVE' and h.township_code = $1 order by e.id limit 10`, [township1Code]);
+    const expected = await sql<{ id: number }>(
+      `select e.id ${FROM} where e.channel_code = 'COOPERATIVE' and h.township_code = $1 order by e.id limit 10`,
+      [township1Code],
+    );
     expect(result.data.node.employments.edges.map((e: any) => idOf(e.node.id))).toEqual(expected.map((r) => r.id));
     const unknown = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId('EmploymentChannel', 'MINING') }, township1);
     expect(unknown.errors).toBeUndefined();
@@ -89,13 +102,18 @@ describe('employmentChannels', () => {
     const result = await api.gql(query, {}, township1);
     expect(result.errors).toBeUndefined();
     for (const channel of result.data.employmentChannels) {
-      const { count } = await sqlOne<{ count: string }>(`select count(*) ${FROM} where e.channel_code = $1 and h.township_code = $2 and ${ACTIVE}`, [channel.code, township1Code]);
+      const { count } = await sqlOne<{ count: string }>(
+        `select count(*) ${FROM} where e.channel_code = $1 and h.township_code = $2 and ${ACTIVE}`,
+        [channel.code, township1Code],
+      );
       expect(channel.employments.totalCount).toBe(Number(count));
       const expected = await sql<{ id: number; monthly_wage: string }>(
         `select e.id, e.monthly_wage::text ${FROM} where e.channel_code = $1 and h.township_code = $2 and ${ACTIVE} order by e.monthly_wage desc, e.id desc limit 5`,
         [channel.code, township1Code],
       );
-      expect(channel.employments.edges.map((e: any) => [idOf(e.node.id), e.node.monthlyWage, e.node.active])).toEqual(expected.map((r) => [r.id, r.monthly_wage, true]));
+      expect(channel.employments.edges.map((e: any) => [idOf(e.node.id), e.node.monthlyWage, e.node.active])).toEqual(
+        expected.map((r) => [r.id, r.monthly_wage, true]),
+      );
     }
   });
 });
@@ -116,7 +134,11 @@ describe('employments connection', () => {
     const { count } = await sqlOne<{ count: string }>(`select count(*) ${FROM} where ${where}`, [township1Code]);
     expect(Number(count)).toBeGreaterThan(0);
     expect(first.data.employments.totalCount).toBe(Number(count));
-    const second = await api.gql(LIST, { first: 20, after: first.data.employments.pageInfo.endCursor, filter, orderBy: { field: 'startDate', direction: 'ASC' } }, admin);
+    const second = await api.gql(
+      LIST,
+      { first: 20, after: first.data.employments.pageInfo.endCursor, filter, orderBy: { field: 'startDate', direction: 'ASC' } },
+      admin,
+    );
     const ids = [...first.data.employments.edges, ...second.data.employments.edges].map((e: any) => idOf(e.node.id));
     const expected = await sql<{ id: number }>(`select e.id ${FROM} where ${where} order by e.start_date, e.id limit 40`, [township1Code]);
     expect(ids).toEqual(expected.map((r) => r.id));
@@ -128,7 +150,11 @@ describe('employments connection', () => {
       `select e.employer_id, count(*) as n ${FROM} where h.township_code = $1 and e.employer_id is not null group by e.employer_id order by count(*) desc, e.employer_id limit 1`,
       [township1Code],
     );
-    const byEmployer = await api.gql(LIST, { first: 5, filter: { employerId: globalId('BusinessEntity', employer.employer_id) } }, township1);
+    const byEmployer = await api.gql(
+      LIST,
+      { first: 5, filter: { employerId: globalId('BusinessEntity', employer.employer_id) } },
+      township1,
+    );
     expect(byEmployer.errors).toBeUndefined();
     expect(byEmployer.data.employments.totalCount).toBe(Number(employer.n));
     const wrongType = await api.gql(LIST, { first: 5, filter: { employerId: globalId('Household', 1) } }, township1);
@@ -142,7 +168,10 @@ describe('employments connection', () => {
   });
 
   it('keeps each viewer inside their region; employers outside it read as null', async () => {
-    for (const [token, column, code] of [[township1, 'township_code', township1Code], [village1, 'village_code', village1Code]] as const) {
+    for (const [token, column, code] of [
+      [township1, 'township_code', township1Code],
+      [village1, 'village_code', village1Code],
+    ] as const) {
       const result = await api.gql(LIST, { first: 100 }, token);
       expect(result.errors).toBeUndefined();
       const { count } = await sqlOne<{ count: string }>(`select count(*) ${FROM} where h.${column} = $1`, [code]);
@@ -208,27 +237,54 @@ describe('employment mutations', () => {
   let park: { id: number };
   let id = 0;
 
-  const countFor = async (personId: number) => Number((await sqlOne<{ n: string }>(`select count(*) as n from employment where person_id = $1`, [personId])).n);
+  const countFor = async (personId: number) =>
+    Number((await sqlOne<{ n: string }>(`select count(*) as n from employment where person_id = $1`, [personId])).n);
 
   beforeAll(async () => {
-    person = await sqlOne(`select p.id from person p join household h on h.id = p.household_id where h.village_code = $1 order by p.id limit 1`, [village1Code]);
-    outsider = await sqlOne(`select p.id from person p join household h on h.id = p.household_id where h.township_code <> $1 order by p.id limit 1`, [township1Code]);
-    cooperative = await sqlOne(`select id from business_entity where kind = 'COOPERATIVE' order by township_code = $1 desc, id limit 1`, [township1Code]);
+    person = await sqlOne(
+      `select p.id from person p join household h on h.id = p.household_id where h.village_code = $1 order by p.id limit 1`,
+      [village1Code],
+    );
+    outsider = await sqlOne(
+      `select p.id from person p join household h on h.id = p.household_id where h.township_code <> $1 order by p.id limit 1`,
+      [township1Code],
+    );
+    cooperative = await sqlOne(`select id from business_entity where kind = 'COOPERATIVE' order by township_code = $1 desc, id limit 1`, [
+      township1Code,
+    ]);
     park = await sqlOne(`select id from business_entity where kind = 'INDUSTRIAL_PARK_BASE' order by id limit 1`);
   });
 
   const input = (extra: Record<string, unknown> = {}) => ({
-    personId: globalId('Person', person.id), channel: 'HOME_BASED', startDate: '2024-03-01', monthlyWage: '1800.00', ...extra,
+    personId: globalId('Person', person.id),
+    channel: 'HOME_BASED',
+    startDate: '2024-03-01',
+    monthlyWage: '1800.00',
+    ...extra,
   });
 
   it('creates a direct-channel employment without an employer, and audits it', async () => {
     const result = await api.gql(CREATE, { input: input({ postName: '手工编织' }) }, village1);
     expect(result.errors).toBeUndefined();
     const node = result.data.createEmployment.employment;
-    expect(node).toMatchObject({ channelCode: 'HOME_BASED', postName: '手工编织', startDate: '2024-03-01', endDate: null, monthlyWage: '1800.00', version: 1, active: true, employer: null });
+    expect(node).toMatchObject({
+      channelCode: 'HOME_BASED',
+      postName: '手工编织',
+      startDate: '2024-03-01',
+      endDate: null,
+      monthlyWage: '1800.00',
+      version: 1,
+      active: true,
+      employer: null,
+    });
     id = idOf(node.id);
-    expect(await sqlOne(`select person_id, channel_code::text, employer_id, monthly_wage::text from employment where id = $1`, [id])).toEqual({
-      person_id: person.id, channel_code: 'HOME_BASED', employer_id: null, monthly_wage: '1800.00',
+    expect(
+      await sqlOne(`select person_id, channel_code::text, employer_id, monthly_wage::text from employment where id = $1`, [id]),
+    ).toEqual({
+      person_id: person.id,
+      channel_code: 'HOME_BASED',
+      employer_id: null,
+      monthly_wage: '1800.00',
     });
     const audit = await sql<{ action: string; username: string }>(
       `select a.action, u.username from audit_log a join app_user u on u.id = a.user_id where a.entity = 'Employment' and a.entity_id = $1`,
@@ -238,7 +294,11 @@ describe('employment mutations', () => {
   });
 
   it('creates an indirect-channel employment with an employer of the matching kind', async () => {
-    const result = await api.gql(CREATE, { input: input({ channel: 'COOPERATIVE', employerId: globalId('BusinessEntity', cooperative.id), endDate: '2024-12-31' }) }, admin);
+    const result = await api.gql(
+      CREATE,
+      { input: input({ channel: 'COOPERATIVE', employerId: globalId('BusinessEntity', cooperative.id), endDate: '2024-12-31' }) },
+      admin,
+    );
     expect(result.errors).toBeUndefined();
     const node = result.data.createEmployment.employment;
     expect(node).toMatchObject({ channelCode: 'COOPERATIVE', endDate: '2024-12-31', active: false });
@@ -250,7 +310,11 @@ describe('employment mutations', () => {
       `select id from business_entity where kind = 'INDUSTRIAL_PARK_BASE' and township_code <> $1 order by id limit 1`,
       [township1Code],
     );
-    const result = await api.gql(CREATE, { input: input({ channel: 'INDUSTRIAL_PARK_BASE', employerId: globalId('BusinessEntity', elsewhere.id) }) }, admin);
+    const result = await api.gql(
+      CREATE,
+      { input: input({ channel: 'INDUSTRIAL_PARK_BASE', employerId: globalId('BusinessEntity', elsewhere.id) }) },
+      admin,
+    );
     expect(result.errors).toBeUndefined();
     const node = result.data.createEmployment.employment;
     expect(idOf(node.employer.id)).toBe(elsewhere.id);
@@ -306,7 +370,9 @@ describe('employment mutations', () => {
     const stale = await api.gql(UPDATE, { input: { id: gid, version: 1, monthlyWage: '9.00' } }, township1);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await sqlOne(`select monthly_wage::text, end_date::text, version from employment where id = $1`, [id])).toEqual({
-      monthly_wage: '2100.50', end_date: '2025-01-31', version: 2,
+      monthly_wage: '2100.50',
+      end_date: '2025-01-31',
+      version: 2,
     });
     const audit = await sql(`select 1 from audit_log where entity = 'Employment' and entity_id = $1 and action = 'UPDATE'`, [String(id)]);
     expect(audit).toHaveLength(1);
@@ -320,8 +386,15 @@ describe('employment mutations', () => {
     expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endDate' });
     const negative = await api.gql(UPDATE, { input: { id: gid, version: 2, monthlyWage: '-3.00' } }, admin);
     expect(negative.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'monthlyWage' });
-    expect(await sqlOne(`select channel_code::text, version from employment where id = $1`, [id])).toEqual({ channel_code: 'HOME_BASED', version: 2 });
-    const moved = await api.gql(UPDATE, { input: { id: gid, version: 2, channel: 'COOPERATIVE', employerId: globalId('BusinessEntity', cooperative.id) } }, admin);
+    expect(await sqlOne(`select channel_code::text, version from employment where id = $1`, [id])).toEqual({
+      channel_code: 'HOME_BASED',
+      version: 2,
+    });
+    const moved = await api.gql(
+      UPDATE,
+      { input: { id: gid, version: 2, channel: 'COOPERATIVE', employerId: globalId('BusinessEntity', cooperative.id) } },
+      admin,
+    );
     expect(moved.errors).toBeUndefined();
     expect(moved.data.updateEmployment.employment).toMatchObject({ channelCode: 'COOPERATIVE', version: 3 });
     const back = await api.gql(UPDATE, { input: { id: gid, version: 3, channel: 'HOME_BASED', employerId: null } }, admin);
@@ -334,11 +407,18 @@ describe('employment mutations', () => {
       `select e.id, e.version, e.monthly_wage::text ${FROM} where h.township_code <> $1 order by e.id limit 1`,
       [township1Code],
     );
-    const result = await api.gql(UPDATE, { input: { id: globalId('Employment', foreign.id), version: foreign.version, monthlyWage: '1.00' } }, township1);
+    const result = await api.gql(
+      UPDATE,
+      { input: { id: globalId('Employment', foreign.id), version: foreign.version, monthlyWage: '1.00' } },
+      township1,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const removal = await api.gql(DELETE, { input: { id: globalId('Employment', foreign.id), version: foreign.version } }, township1);
     expect(removal.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(await sqlOne(`select version, monthly_wage::text from employment where id = $1`, [foreign.id])).toEqual({ version: foreign.version, monthly_wage: foreign.monthly_wage });
+    expect(await sqlOne(`select version, monthly_wage::text from employment where id = $1`, [foreign.id])).toEqual({
+      version: foreign.version,
+      monthly_wage: foreign.monthly_wage,
+    });
   });
 
   it('deletes with the current version only, and audits the deletion', async () => {
@@ -350,6 +430,8 @@ describe('employment mutations', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data.deleteEmployment.deletedId).toBe(gid);
     expect(await sql(`select 1 from employment where id = $1`, [id])).toHaveLength(0);
-    expect(await sql(`select 1 from audit_log where entity = 'Employment' and entity_id = $1 and action = 'DELETE'`, [String(id)])).toHaveLength(1);
+    expect(
+      await sql(`select 1 from audit_log where entity = 'Employment' and entity_id = $1 and action = 'DELETE'`, [String(id)]),
+    ).toHaveLength(1);
   });
 });

@@ -56,7 +56,9 @@ describe('business entity connections', () => {
         [industry.code],
       ),
     );
-    expect(byIndustry.data.businessEntities.edges.every((e: any) => e.node.industries.some((i: any) => i.code === industry.code))).toBe(true);
+    expect(byIndustry.data.businessEntities.edges.every((e: any) => e.node.industries.some((i: any) => i.code === industry.code))).toBe(
+      true,
+    );
 
     const entity = await sqlOne<{ credit_code: string }>(`select credit_code from business_entity order by id limit 1 offset 7`);
     const byCode = await api.gql(LIST, { first: 5, filter: { search: entity.credit_code.slice(0, 14).toLowerCase() } }, admin);
@@ -68,8 +70,14 @@ describe('business entity connections', () => {
 
     const orderBy = { field: 'registeredCapital', direction: 'DESC' };
     const page1 = await api.gql(LIST, { first: 10, filter: { kind: 'FAMILY_FARM' }, orderBy }, admin);
-    const page2 = await api.gql(LIST, { first: 10, after: page1.data.businessEntities.pageInfo.endCursor, filter: { kind: 'FAMILY_FARM' }, orderBy }, admin);
-    const expected = await sql<{ name: string }>(`select name from business_entity where kind = 'FAMILY_FARM' order by registered_capital desc, id desc limit 20`);
+    const page2 = await api.gql(
+      LIST,
+      { first: 10, after: page1.data.businessEntities.pageInfo.endCursor, filter: { kind: 'FAMILY_FARM' }, orderBy },
+      admin,
+    );
+    const expected = await sql<{ name: string }>(
+      `select name from business_entity where kind = 'FAMILY_FARM' order by registered_capital desc, id desc limit 20`,
+    );
     expect([...page1.data.businessEntities.edges, ...page2.data.businessEntities.edges].map((e: any) => e.node.name)).toEqual(
       expected.map((r) => r.name),
     );
@@ -81,21 +89,35 @@ describe('business entity connections', () => {
     const all = await api.gql(q, {}, admin);
     expect(all.errors).toBeUndefined();
     expect(all.data.cooperatives.totalCount).toBe(await count(`select count(*) as n from business_entity where kind = 'COOPERATIVE'`));
-    expect(all.data.enterprises.totalCount).toBe(await count(`select count(*) as n from business_entity where kind = 'LEADING_ENTERPRISE'`));
+    expect(all.data.enterprises.totalCount).toBe(
+      await count(`select count(*) as n from business_entity where kind = 'LEADING_ENTERPRISE'`),
+    );
     expect(all.data.cooperatives.edges.every((e: any) => e.node.kind === 'COOPERATIVE')).toBe(true);
     expect(all.data.enterprises.edges.every((e: any) => e.node.kind === 'LEADING_ENTERPRISE')).toBe(true);
 
     const village = await sqlOne<{ region_code: string }>(`select region_code from app_user where username = 'village1'`);
-    const mine = await api.gql(`{ businessEntities(first: 100) { totalCount edges { node { villageCode } } } }`, {}, await api.token('village1'));
-    expect(mine.data.businessEntities.totalCount).toBe(await count(`select count(*) as n from business_entity where village_code = $1`, [village.region_code]));
+    const mine = await api.gql(
+      `{ businessEntities(first: 100) { totalCount edges { node { villageCode } } } }`,
+      {},
+      await api.token('village1'),
+    );
+    expect(mine.data.businessEntities.totalCount).toBe(
+      await count(`select count(*) as n from business_entity where village_code = $1`, [village.region_code]),
+    );
     expect(mine.data.businessEntities.edges.every((e: any) => e.node.villageCode === village.region_code)).toBe(true);
     // Asking for a region outside one's own returns nothing (not an error).
-    const other = await api.gql(`{ businessEntities(first: 5, filter: { regionCode: "341324101" }) { totalCount } }`, {}, await api.token('township1'));
+    const other = await api.gql(
+      `{ businessEntities(first: 5, filter: { regionCode: "341324101" }) { totalCount } }`,
+      {},
+      await api.token('township1'),
+    );
     expect(other.data.businessEntities.totalCount).toBe(0);
   });
 
   it('masks the phone for viewers without personal-data permission', async () => {
-    const row = await sqlOne<{ id: number; phone: string }>(`select id, phone from business_entity where phone is not null order by id limit 1`);
+    const row = await sqlOne<{ id: number; phone: string }>(
+      `select id, phone from business_entity where phone is not null order by id limit 1`,
+    );
     const q = `query($id: ID!) { node(id: $id) { ... on BusinessEntity { phone } } }`;
     const full = await api.gql(q, { id: globalId('BusinessEntity', row.id) }, admin);
     expect(full.data.node.phone).toBe(row.phone);
@@ -171,8 +193,14 @@ describe('business entity mutations', () => {
     const result = await api.gql(CREATE, { input: input() }, await api.token('township1'));
     expect(result.errors).toBeUndefined();
     expect(result.data.createBusinessEntity.businessEntity).toMatchObject({
-      kind: 'COOPERATIVE', creditCode: creditCode(1), townshipCode: '341324100', villageCode: village.code,
-      registeredCapital: '500000.50', memberCount: 12, establishedAt: '2018-03-01', version: 1,
+      kind: 'COOPERATIVE',
+      creditCode: creditCode(1),
+      townshipCode: '341324100',
+      villageCode: village.code,
+      registeredCapital: '500000.50',
+      memberCount: 12,
+      establishedAt: '2018-03-01',
+      version: 1,
       industries: [{ code: industries[0]!.code }, { code: industries[1]!.code }],
     });
     const row = await sqlOne<{ id: number; county_code: string; registered_capital: string }>(
@@ -228,7 +256,11 @@ describe('business entity mutations', () => {
     const outside = input({ creditCode: creditCode(4), name: `越界${unique}`, townshipCode: other.township_code, villageCode: other.code });
     const result = await api.gql(CREATE, { input: outside }, await api.token('township1'));
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const townshipLevel = await api.gql(CREATE, { input: input({ creditCode: creditCode(4), name: `越界${unique}`, villageCode: null }) }, await api.token('village1'));
+    const townshipLevel = await api.gql(
+      CREATE,
+      { input: input({ creditCode: creditCode(4), name: `越界${unique}`, villageCode: null }) },
+      await api.token('village1'),
+    );
     expect(townshipLevel.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     for (const user of ['stats', 'dept1']) {
       const readOnly = await api.gql(CREATE, { input: input({ creditCode: creditCode(4), name: `越界${unique}` }) }, await api.token(user));
@@ -247,14 +279,29 @@ describe('business entity mutations', () => {
   it('updates with the current version (replacing industries), audits it, and refuses a stale version leaving the row unchanged', async () => {
     const ok = await api.gql(
       UPDATE,
-      { input: { id: created.id, version: 1, name: `改名合作社${unique}`, registeredCapital: '600000', villageCode: null, industryCodes: [industries[2]!.code] } },
+      {
+        input: {
+          id: created.id,
+          version: 1,
+          name: `改名合作社${unique}`,
+          registeredCapital: '600000',
+          villageCode: null,
+          industryCodes: [industries[2]!.code],
+        },
+      },
       await api.token('township1'),
     );
     expect(ok.errors).toBeUndefined();
     expect(ok.data.updateBusinessEntity.businessEntity).toEqual({
-      name: `改名合作社${unique}`, registeredCapital: '600000.00', villageCode: null, version: 2, industries: [{ code: industries[2]!.code }],
+      name: `改名合作社${unique}`,
+      registeredCapital: '600000.00',
+      villageCode: null,
+      version: 2,
+      industries: [{ code: industries[2]!.code }],
     });
-    const links = await sql<{ industry_id: number }>(`select industry_id from business_entity_industry where entity_id = $1`, [created.dbId]);
+    const links = await sql<{ industry_id: number }>(`select industry_id from business_entity_industry where entity_id = $1`, [
+      created.dbId,
+    ]);
     expect(links).toEqual([{ industry_id: industries[2]!.id }]);
     const audit = await sqlOne<{ before: any; after: any }>(
       `select before, after from audit_log where entity = 'BusinessEntity' and entity_id = $1 and action = 'UPDATE'`,
@@ -264,7 +311,11 @@ describe('business entity mutations', () => {
     expect(audit.after).toMatchObject({ name: `改名合作社${unique}`, villageCode: null, version: 2 });
 
     const before = await sqlOne(`select * from business_entity where id = $1`, [created.dbId]);
-    const stale = await api.gql(UPDATE, { input: { id: created.id, version: 1, name: `过期${unique}`, industryCodes: [industries[0]!.code] } }, admin);
+    const stale = await api.gql(
+      UPDATE,
+      { input: { id: created.id, version: 1, name: `过期${unique}`, industryCodes: [industries[0]!.code] } },
+      admin,
+    );
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await sqlOne(`select * from business_entity where id = $1`, [created.dbId])).toEqual(before);
     expect(await sql(`select industry_id from business_entity_industry where entity_id = $1`, [created.dbId])).toEqual(links);

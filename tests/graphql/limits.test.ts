@@ -43,7 +43,9 @@ describe('abuse limits', () => {
     const id = Buffer.from('Household:1').toString('base64');
     const inline = await refusedBeforeExecution(`{ nodes(ids: [${Array.from({ length: 101 }, () => `"${id}"`).join(', ')}]) { id } }`);
     expect(inline.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
-    const variable = await refusedBeforeExecution(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array.from({ length: 500 }, () => id) });
+    const variable = await refusedBeforeExecution(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: Array.from({ length: 500 }, () => id),
+    });
     expect(variable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
     expect(variable.status).toBe(400);
   });

@@ -10,10 +10,23 @@ describe('schema.graphql', () => {
   it('keeps the contract names', () => {
     const sdl = printedSchema();
     for (const name of [
-      'node(id: ID!): Node', 'nodes(ids: [ID!]!): [Node]!', 'login(password: String!, username: String!): LoginPayload!',
-      'viewer: Viewer!', 'townships(', 'villages(', 'households(', 'persons(', 'industries(', 'businessEntities(',
-      'cooperatives(', 'enterprises(', 'benefitLinkageContracts(', 'villageCollectiveIncomes(', 'employments(',
-      'employmentChannels: [EmploymentChannel!]!', 'scalar Decimal',
+      'node(id: ID!): Node',
+      'nodes(ids: [ID!]!): [Node]!',
+      'login(password: String!, username: String!): LoginPayload!',
+      'viewer: Viewer!',
+      'townships(',
+      'villages(',
+      'households(',
+      'persons(',
+      'industries(',
+      'businessEntities(',
+      'cooperatives(',
+      'enterprises(',
+      'benefitLinkageContracts(',
+      'villageCollectiveIncomes(',
+      'employments(',
+      'employmentChannels: [EmploymentChannel!]!',
+      'scalar Decimal',
     ]) {
       expect(sdl, name).toContain(name);
     }

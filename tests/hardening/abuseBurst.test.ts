@@ -23,7 +23,8 @@ const aliases = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: viewer { user
 
 /** One abusive request of kind `i % 6`; resolves to [HTTP status, error code, whether data came back]. */
 async function abusive(url: string, i: number): Promise<[number, string | undefined, boolean]> {
-  const post = (body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body });
+  const post = (body: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body });
   const bodies = [
     JSON.stringify({ query: deep }),
     JSON.stringify({ query: aliases }),

@@ -3,8 +3,15 @@
 // and cursors mix real ones (of every connection) with forged ones.
 import fc from 'fast-check';
 import {
-  getNamedType, isInterfaceType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLField, type GraphQLObjectType, type GraphQLOutputType, type GraphQLSchema,
+  getNamedType,
+  isInterfaceType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
 } from 'graphql';
 import { InputFuzzer } from '../support/fuzz.ts';
 
@@ -31,7 +38,8 @@ function selection(type: GraphQLOutputType): string {
   const named = getNamedType(type);
   if (isScalarType(named) || !('getFields' in named)) return '';
   const fields = (named as GraphQLObjectType).getFields();
-  if (fields.edges) return `{ ${fields.totalCount ? 'totalCount ' : ''}edges { cursor node { __typename ${'id' in getEdgeNodeFields(fields) ? 'id' : ''} } } }`;
+  if (fields.edges)
+    return `{ ${fields.totalCount ? 'totalCount ' : ''}edges { cursor node { __typename ${'id' in getEdgeNodeFields(fields) ? 'id' : ''} } } }`;
   return `{ __typename ${fields.id ? 'id' : ''} }`;
 }
 const getEdgeNodeFields = (fields: Record<string, GraphQLField<unknown, unknown>>) => {
@@ -52,10 +60,33 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 /** Forged cursors: every chunk tag of Pothos's encoding, out-of-range numbers, NUL bytes, other plugins' prefixes. */
 const FORGED = [
-  'GPC:N:99999999999', 'GPC:N:-1', 'GPC:N:abc', 'GPC:N:1e400', 'GPC:N:', 'GPC:S:\u0000', 'GPC:S:' + 'x'.repeat(5000), 'GPC:S:\ud800',
-  'GPC:O:{}', 'GPC:O:null', 'GPC:D:1', 'GPC:D:abc', 'GPC:B:AAAA', 'GPC:I:99999999999999999999', 'GPC:M:1.5', 'GPC:Z:',
-  'GPC:T:[1]', 'GPC:T:["N:1"]', 'GPC:T:["N:1","S:x"]', 'GPC:T:["N:1",null]', 'GPC:T:{}', 'GPC:J:[1,2]', 'GPC:J:"x"', 'GPC:X:1',
-  'OffsetConnection:5', 'arrayconnection:1', 'DC:N:1',
+  'GPC:N:99999999999',
+  'GPC:N:-1',
+  'GPC:N:abc',
+  'GPC:N:1e400',
+  'GPC:N:',
+  'GPC:S:\u0000',
+  'GPC:S:' + 'x'.repeat(5000),
+  'GPC:S:\ud800',
+  'GPC:O:{}',
+  'GPC:O:null',
+  'GPC:D:1',
+  'GPC:D:abc',
+  'GPC:B:AAAA',
+  'GPC:I:99999999999999999999',
+  'GPC:M:1.5',
+  'GPC:Z:',
+  'GPC:T:[1]',
+  'GPC:T:["N:1"]',
+  'GPC:T:["N:1","S:x"]',
+  'GPC:T:["N:1",null]',
+  'GPC:T:{}',
+  'GPC:J:[1,2]',
+  'GPC:J:"x"',
+  'GPC:X:1',
+  'OffsetConnection:5',
+  'arrayconnection:1',
+  'DC:N:1',
 ].map(b64);
 
 export function cursorArb(real: string[]): fc.Arbitrary<unknown> {
@@ -69,15 +100,22 @@ export function cursorArb(real: string[]): fc.Arbitrary<unknown> {
 }
 
 /** Variables for one target: typed (reach the resolvers) three times in four, anything otherwise. */
-export function variablesArb(target: Target, fuzzer: InputFuzzer, cursors: string[], nodeIds: string[]): fc.Arbitrary<Record<string, unknown>> {
+export function variablesArb(
+  target: Target,
+  fuzzer: InputFuzzer,
+  cursors: string[],
+  nodeIds: string[],
+): fc.Arbitrary<Record<string, unknown>> {
   const shape = (typed: boolean) => {
     const out: Record<string, fc.Arbitrary<unknown>> = {};
     for (const arg of target.field.args) {
       const isCursor = (arg.name === 'after' || arg.name === 'before') && getNamedType(arg.type).name === 'String';
       const isPage = (arg.name === 'first' || arg.name === 'last') && getNamedType(arg.type).name === 'Int';
-      out[arg.name] = isCursor ? cursorArb(cursors)
-        : isPage && typed ? fc.option(fc.integer({ min: 0, max: 100 }), { nil: null, freq: 3 })
-        : fuzzer.value(arg.type, arg.name, null, 0, typed);
+      out[arg.name] = isCursor
+        ? cursorArb(cursors)
+        : isPage && typed
+          ? fc.option(fc.integer({ min: 0, max: 100 }), { nil: null, freq: 3 })
+          : fuzzer.value(arg.type, arg.name, null, 0, typed);
       if (isNonNullType(arg.type) && typed) out[arg.name] = out[arg.name]!.filter((v) => v !== null);
     }
     if (target.parent !== 'Query') out.__node = fc.constantFrom(...nodeIds);

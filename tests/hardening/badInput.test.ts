@@ -14,17 +14,31 @@ const RUNS = Number(process.env.HARDENING_FUZZ_RUNS ?? 150);
 const BATCH = 75;
 const CONCURRENCY = 6;
 // TOO_MANY_REQUESTS: the fuzzed logins soon exceed the per-address login limit (a coded refusal too).
-const ALLOWED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'TOO_MANY_REQUESTS']);
+const ALLOWED = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'TOO_MANY_REQUESTS',
+]);
 
 const schema = loadSchema(path.join(REPO_ROOT, 'schema.graphql'));
 // logout ends the sessions of the fuzzing tokens: fuzzed last, so every other mutation runs with live ones.
-const mutations = Object.values(schema.getMutationType()!.getFields()).sort((a, b) => Number(a.name === 'logout') - Number(b.name === 'logout'));
+const mutations = Object.values(schema.getMutationType()!.getFields()).sort(
+  (a, b) => Number(a.name === 'logout') - Number(b.name === 'logout'),
+);
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c, i) => (i ? '_' : '') + c.toLowerCase());
 /** Rows a mutation may write besides its own table. */
 const RELATED: Record<string, string[]> = {
-  household: ['person'], person: ['household'], industry: ['business_entity_industry'],
-  business_entity: ['business_entity_industry'], benefit_linkage_contract: ['contract_payout'],
+  household: ['person'],
+  person: ['household'],
+  industry: ['business_entity_industry'],
+  business_entity: ['business_entity_industry'],
+  benefit_linkage_contract: ['contract_payout'],
 };
 
 let api: TestApi;
@@ -70,7 +84,15 @@ beforeAll(async () => {
   const real = await Promise.all(users.map((u) => api.token(u)));
   tokens = [real[0]!, real[0]!, real[0]!, ...real.slice(1), null, 'not.a.token'];
   const rows: Pool['rows'] = {};
-  for (const model of ['Household', 'Person', 'Industry', 'BusinessEntity', 'BenefitLinkageContract', 'VillageCollectiveIncome', 'Employment']) {
+  for (const model of [
+    'Household',
+    'Person',
+    'Industry',
+    'BusinessEntity',
+    'BenefitLinkageContract',
+    'VillageCollectiveIncome',
+    'Employment',
+  ]) {
     // Some rows in township1's first village, the rest anywhere: both in and out of the smaller users' scope.
     rows[model] = await sql<{ id: number; version: number }>(`select id, version from ${snake(model)} order by id limit 6`);
   }
@@ -82,13 +104,26 @@ beforeAll(async () => {
     townshipCodes: [...new Set(villages.map((v) => v.township_code)), '341324999', '34132410'],
     industryCodes: [...industries.map((i) => i.code), 'NOPE'],
   });
-  const existing = await sql<{ relname: string; n: number }>(`select relname, reltuples::bigint as n from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace`);
+  const existing = await sql<{ relname: string; n: number }>(
+    `select relname, reltuples::bigint as n from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace`,
+  );
   allTables = new Set(existing.map((r) => r.relname));
   const fks = await sql<{ parent: string; child: string }>(
     `select distinct confrelid::regclass::text as parent, conrelid::regclass::text as child from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`,
   );
   for (const { parent, child } of fks) children.set(parent, [...(children.get(parent) ?? []), child]);
-  tables = new Set(['household', 'person', 'industry', 'business_entity', 'business_entity_industry', 'benefit_linkage_contract', 'contract_payout', 'village_collective_income', 'employment', 'app_user']);
+  tables = new Set([
+    'household',
+    'person',
+    'industry',
+    'business_entity',
+    'business_entity_industry',
+    'benefit_linkage_contract',
+    'contract_payout',
+    'village_collective_income',
+    'employment',
+    'app_user',
+  ]);
   for (const m of mutations) if (m.name !== 'login') for (const t of tablesFor(m.name)) tables.add(t);
   bigTables = new Set(existing.filter((r) => Number(r.n) > 20_000).map((r) => r.relname));
   auditBaseline = Number((await sqlOne<{ m: string }>(`select coalesce(max(id), 0) as m from audit_log`)).m);
@@ -97,7 +132,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Children first (contracts before entities and households, persons before households).
-  const order = ['contract_payout', 'employment', 'benefit_linkage_contract', 'business_entity_industry', 'person', 'business_entity', 'household', 'industry', 'village_collective_income'];
+  const order = [
+    'contract_payout',
+    'employment',
+    'benefit_linkage_contract',
+    'business_entity_industry',
+    'person',
+    'business_entity',
+    'household',
+    'industry',
+    'village_collective_income',
+  ];
   const tablesWithRows = [...created.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   for (const t of tablesWithRows) await sql(`delete from ${t} where id = any($1::int[])`, [created.get(t)]);
   await sql(`delete from audit_log where id > $1`, [auditBaseline]);
@@ -109,25 +154,34 @@ afterAll(async () => {
   await closeSql();
 });
 
-interface Call { token: string | null; variables: Record<string, unknown> }
+interface Call {
+  token: string | null;
+  variables: Record<string, unknown>;
+}
 
 async function runAll(document: string, calls: Call[]) {
   const results: { call: Call; status: number; body: any }[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < calls.length) {
-      const call = calls[next++]!;
-      const response = await fetch(api.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(call.token ? { authorization: `Bearer ${call.token}` } : {}) },
-        body: JSON.stringify({ query: document, variables: call.variables }),
-      });
-      const text = await response.text();
-      let body: any;
-      try { body = JSON.parse(text); } catch { body = { unparsable: text.slice(0, 200) }; }
-      results.push({ call, status: response.status, body });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < calls.length) {
+        const call = calls[next++]!;
+        const response = await fetch(api.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(call.token ? { authorization: `Bearer ${call.token}` } : {}) },
+          body: JSON.stringify({ query: document, variables: call.variables }),
+        });
+        const text = await response.text();
+        let body: any;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = { unparsable: text.slice(0, 200) };
+        }
+        results.push({ call, status: response.status, body });
+      }
+    }),
+  );
   return results;
 }
 
@@ -151,8 +205,19 @@ describe('generated bad input to every mutation', () => {
       const bulk = !/^(create|update|delete|record|login)/.test(field.name) && !field.args.some((a) => /ID|Input/.test(a.type.toString()));
       const safe = (v: Record<string, unknown>) => !bulk || Object.values(v).every((x) => typeof x !== 'number' || x < 2000 || x > 2030);
       const typedVariables = fc.record(typed).filter(safe);
-      const wildVariables = fc.tuple(fc.record(wild), fc.subarray(field.args.map((a) => a.name), { maxLength: Math.min(1, field.args.length) }))
-        .map(([v, drop]) => { for (const d of drop) delete v[d]; return v; }).filter(safe);
+      const wildVariables = fc
+        .tuple(
+          fc.record(wild),
+          fc.subarray(
+            field.args.map((a) => a.name),
+            { maxLength: Math.min(1, field.args.length) },
+          ),
+        )
+        .map(([v, drop]) => {
+          for (const d of drop) delete v[d];
+          return v;
+        })
+        .filter(safe);
       // Three in four calls are well-typed, so they reach the resolvers and the database.
       const callArb = fc.record({
         token: fc.constantFrom(...tokens),
@@ -177,7 +242,8 @@ describe('generated bad input to every mutation', () => {
             anySuccess = true;
             succeeded++;
             successes.set(field.name, (successes.get(field.name) ?? 0) + 1);
-            const node = Object.values(body.data?.result ?? {}).find((v: any) => v && typeof v === 'object' && typeof v.id === 'string') as { id: string } | undefined;
+            const node = Object.values(body.data?.result ?? {}).find((v: any) => v && typeof v === 'object' && typeof v.id === 'string') as
+              { id: string } | undefined;
             if (node && field.name.startsWith('create')) {
               const [type, id] = Buffer.from(node.id, 'base64').toString().split(':');
               const table = snake(type!);

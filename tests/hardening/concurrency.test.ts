@@ -27,11 +27,15 @@ describe('concurrent updates of one record', () => {
     // Two kinds of session: the county admin and the township officer of the entity's township.
     const township = await api.token('township1');
     try {
-      const attempts = await Promise.all(Array.from({ length: 100 }, (_, i) => api.gql(
-        `mutation($input: UpdateBusinessEntityInput!) { updateBusinessEntity(input: $input) { businessEntity { name version } } }`,
-        { input: { id: globalId('BusinessEntity', row.id), version: row.version, name: `并发测试 race ${i}` } },
-        i % 2 ? township : admin,
-      )));
+      const attempts = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          api.gql(
+            `mutation($input: UpdateBusinessEntityInput!) { updateBusinessEntity(input: $input) { businessEntity { name version } } }`,
+            { input: { id: globalId('BusinessEntity', row.id), version: row.version, name: `并发测试 race ${i}` } },
+            i % 2 ? township : admin,
+          ),
+        ),
+      );
       const winners = attempts.filter((r) => !r.errors && r.data?.updateBusinessEntity);
       const codes = attempts.flatMap((r) => r.errors?.map((e) => e.extensions?.code) ?? []);
       expect(winners).toHaveLength(1);
@@ -39,7 +43,10 @@ describe('concurrent updates of one record', () => {
       const after = await sqlOne<{ version: number; name: string }>(`select version, name from business_entity where id = $1`, [row.id]);
       expect(after.version).toBe(row.version + 1);
       expect(after.name).toBe(winners[0]!.data.updateBusinessEntity.businessEntity.name);
-      const audits = await sqlOne<{ n: string }>(`select count(*) as n from audit_log where entity = 'BusinessEntity' and entity_id = $1 and action = 'UPDATE' and id > $2`, [String(row.id), auditBaseline]);
+      const audits = await sqlOne<{ n: string }>(
+        `select count(*) as n from audit_log where entity = 'BusinessEntity' and entity_id = $1 and action = 'UPDATE' and id > $2`,
+        [String(row.id), auditBaseline],
+      );
       expect(Number(audits.n)).toBe(1);
     } finally {
       await sql(`update business_entity set name = $2, version = $3 where id = $1`, [row.id, row.name, row.version]);
@@ -66,7 +73,11 @@ describe('concurrent updates of one record', () => {
       let conflicts = 0;
       const client = async () => {
         for (let done = 0; done < 10;) {
-          const read = await api.gql(`query($id: ID!) { node(id: $id) { ... on VillageCollectiveIncome { amount version } } }`, { id }, admin);
+          const read = await api.gql(
+            `query($id: ID!) { node(id: $id) { ... on VillageCollectiveIncome { amount version } } }`,
+            { id },
+            admin,
+          );
           const { amount, version } = read.data.node as { amount: string; version: number };
           const next = (Number(amount) + 1).toFixed(2);
           const write = await api.gql(
@@ -84,7 +95,10 @@ describe('concurrent updates of one record', () => {
         }
       };
       await Promise.all(Array.from({ length: 10 }, client));
-      const after = await sqlOne<{ amount: string; version: number }>(`select amount::text, version from village_collective_income where id = $1`, [rowId]);
+      const after = await sqlOne<{ amount: string; version: number }>(
+        `select amount::text, version from village_collective_income where id = $1`,
+        [rowId],
+      );
       expect(successes).toBe(100);
       expect(Number(after.amount)).toBe(successes);
       expect(after.version).toBe(1 + successes);

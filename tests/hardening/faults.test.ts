@@ -34,21 +34,33 @@ async function query<T = Record<string, unknown>>(text: string): Promise<T[]> {
 /** Runs the seed CLI; with `killMidLoad`, SIGKILLs it once its COPY into the tables is under way. */
 function seed(killMidLoad = false) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts', '--reset'], {
-    cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: db.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, output })));
+    child.once('exit', (code, signal) => resolve({ code, signal, output })),
+  );
   if (killMidLoad) {
     // Watch the database, not the log (the CLI buffers its log behind a progress bar).
     void (async () => {
       let copies = 0;
       while (child.exitCode === null && child.signalCode === null) {
-        const rows = await query<{ n: string }>(`select count(*) as n from pg_stat_activity where query ilike 'copy %' and pid <> pg_backend_pid()`).catch(() => [{ n: '0' }]);
+        const rows = await query<{ n: string }>(
+          `select count(*) as n from pg_stat_activity where query ilike 'copy %' and pid <> pg_backend_pid()`,
+        ).catch(() => [{ n: '0' }]);
         // The third sighting: a few tables are copied in, the transaction is far from done.
-        if (Number(rows[0]!.n) > 0 && ++copies >= 3) { child.kill('SIGKILL'); return; }
+        if (Number(rows[0]!.n) > 0 && ++copies >= 3) {
+          child.kill('SIGKILL');
+          return;
+        }
         await new Promise((r) => setTimeout(r, 150));
       }
     })();
@@ -74,10 +86,12 @@ describe.skipIf(!enabled)('faults', () => {
     const killed = await seed(true);
     expect(killed.signal, killed.output).toBe('SIGKILL');
     const [info] = await query<{ n: string }>(`select count(*) as n from dataset_info`);
-    const counts = (await query<{ t: string; n: string }>(
-      `select 'household' as t, count(*) as n from household union all select 'person', count(*) from person
+    const counts = (
+      await query<{ t: string; n: string }>(
+        `select 'household' as t, count(*) as n from household union all select 'person', count(*) from person
        union all select 'income_record', count(*) from income_record union all select 'village', count(*) from village`,
-    )).map((r) => Number(r.n));
+      )
+    ).map((r) => Number(r.n));
     if (Number(info!.n) === 0) expect(counts).toEqual([0, 0, 0, 0]);
     else expect(counts.every((n) => n > 0)).toBe(true);
 
@@ -89,7 +103,9 @@ describe.skipIf(!enabled)('faults', () => {
     expect(Number(loaded!.households)).toBeGreaterThan(1000);
     expect(Number(loaded!.persons)).toBeGreaterThan(Number(loaded!.households));
     // No session of the killed load is left holding locks.
-    const waiting = await query(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`);
+    const waiting = await query(
+      `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`,
+    );
     expect(waiting).toEqual([]);
   }, 240_000);
 
@@ -130,7 +146,8 @@ describe.skipIf(!enabled)('faults', () => {
     for (const s of samples) {
       expect(s.error, JSON.stringify(s)).toBeNull();
       expect(s.ms).toBeLessThan(8000);
-      if (!ok(s)) expect(s.status === 503 || (codes(s).length > 0 && codes(s).every((c) => CODED.has(c))), JSON.stringify(s.body)).toBe(true);
+      if (!ok(s))
+        expect(s.status === 503 || (codes(s).length > 0 && codes(s).every((c) => CODED.has(c))), JSON.stringify(s.body)).toBe(true);
     }
     const early = samples.filter((s) => s.at + s.ms < stopAt);
     expect(early.filter((s) => !ok(s)).map((s) => JSON.stringify(s).slice(0, 300))).toEqual([]);
@@ -152,17 +169,24 @@ describe.skipIf(!enabled)('faults', () => {
   it('(c) the server SIGKILLed during a department import: nothing of it is kept, and a new upload completes', async () => {
     // A DEATHS file of real residents, big enough to be mid-transaction when killed.
     const people = await query<{ id_number: string; name: string }>(`select id_number, name from person order by id limit 20000`);
-    const csv = (extra: string) => `身份证号,姓名,死亡日期\n${people.map((p) => `${p.id_number},${p.name},2026-01-15`).join('\n')}\n${extra}`;
-    const upload = (body: string, token: string) => fetch(`${server!.base}/api/department-imports?department=PUBLIC_SECURITY&kind=DEATHS&fileName=deaths.csv`, {
-      method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body, signal: AbortSignal.timeout(120_000),
-    });
+    const csv = (extra: string) =>
+      `身份证号,姓名,死亡日期\n${people.map((p) => `${p.id_number},${p.name},2026-01-15`).join('\n')}\n${extra}`;
+    const upload = (body: string, token: string) =>
+      fetch(`${server!.base}/api/department-imports?department=PUBLIC_SECURITY&kind=DEATHS&fileName=deaths.csv`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+        body,
+        signal: AbortSignal.timeout(120_000),
+      });
     const recordsBefore = Number((await query<{ n: string }>(`select count(*) as n from department_record`))[0]!.n);
     const lastImport = Number((await query<{ m: string }>(`select coalesce(max(id), 0) as m from department_import`))[0]!.m);
     let token = await login(server!.url, 'admin');
     const first = upload(csv(''), token).catch(() => null);
     // Kill once the import is under way (its PROCESSING row is written before the big transaction).
     for (let i = 0; i < 400; i++) {
-      const [row] = await query<{ n: string }>(`select count(*) as n from department_import where status = 'PROCESSING' and id > ${lastImport}`);
+      const [row] = await query<{ n: string }>(
+        `select count(*) as n from department_import where status = 'PROCESSING' and id > ${lastImport}`,
+      );
       if (Number(row!.n) > 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -180,7 +204,7 @@ describe.skipIf(!enabled)('faults', () => {
     token = await login(server.url, 'admin');
     // A corrected file (one more row) imports completely on the restarted server.
     const again = await upload(csv(`${people[0]!.id_number},${people[0]!.name},2026-01-16\n`), token);
-    const body = await again.json() as { status: string; rowCount: number; importId: number };
+    const body = (await again.json()) as { status: string; rowCount: number; importId: number };
     expect(again.status, JSON.stringify(body)).toBe(201);
     expect(body.status).toBe('COMPLETED');
     const [stored] = await query<{ n: string }>(`select count(*) as n from department_record where import_id = ${Number(body.importId)}`);
@@ -193,9 +217,11 @@ describe.skipIf(!enabled)('faults', () => {
     const body = `身份证号,姓名,死亡日期\n${people.map((p) => `${p.id_number},${p.name},2026-01-15`).join('\n')}\n`;
     const token = await login(server!.url, 'admin');
     const response = await fetch(`${server!.base}/api/department-imports?department=PUBLIC_SECURITY&kind=DEATHS&fileName=deaths.csv`, {
-      method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body,
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+      body,
     });
-    const json = await response.json() as { status: string };
+    const json = (await response.json()) as { status: string };
     expect(json.status).toBe('COMPLETED');
   }, 120_000);
 });

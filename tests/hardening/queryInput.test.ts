@@ -35,21 +35,41 @@ beforeAll(async () => {
   admin = real[0]!;
   tokens = [admin, admin, ...real.slice(1), null];
   const rows: Pool['rows'] = {};
-  for (const model of ['Household', 'Person', 'Industry', 'BusinessEntity', 'BenefitLinkageContract', 'VillageCollectiveIncome', 'Employment']) {
+  for (const model of [
+    'Household',
+    'Person',
+    'Industry',
+    'BusinessEntity',
+    'BenefitLinkageContract',
+    'VillageCollectiveIncome',
+    'Employment',
+  ]) {
     rows[model] = await sql<{ id: number; version: number }>(`select id, version from ${snake(model)} order by id limit 6`);
   }
   const villages = await sql<{ code: string; township_code: string }>(`select code, township_code from village order by code limit 5`);
-  fuzzer = new InputFuzzer({ rows, villageCodes: villages.map((v) => v.code), townshipCodes: villages.map((v) => v.township_code), industryCodes: ['NOPE'] });
+  fuzzer = new InputFuzzer({
+    rows,
+    villageCodes: villages.map((v) => v.code),
+    townshipCodes: villages.map((v) => v.township_code),
+    industryCodes: ['NOPE'],
+  });
   // Real cursors of connections keyed by an int, a division code and a compound key: each is foreign to the others.
-  const pages = await api.gql(`{ households(first: 2) { edges { cursor } } villages(first: 2) { edges { cursor } } screeningRules(first: 2) { edges { cursor } }
-    industries(first: 3) { edges { node { businessEntities(first: 2) { edges { cursor node { id } } } } } } }`, {}, admin);
+  const pages = await api.gql(
+    `{ households(first: 2) { edges { cursor } } villages(first: 2) { edges { cursor } } screeningRules(first: 2) { edges { cursor } }
+    industries(first: 3) { edges { node { businessEntities(first: 2) { edges { cursor node { id } } } } } } }`,
+    {},
+    admin,
+  );
   cursors = [...JSON.stringify(pages.data).matchAll(/"cursor":"([^"]+)"/g)].map((m) => m[1]!);
   expect(cursors.length).toBeGreaterThan(6);
   for (const { parent } of targets) {
     if (parent === 'Query' || nodeIds.has(parent)) continue;
     const key = ['Township', 'Village', 'EmploymentChannel'].includes(parent) ? 'code' : parent === 'ScreeningRule' ? 'year' : 'id';
     const keys = await sql<{ k: string }>(`select ${key} as k from ${snake(parent)} order by ${key} limit 3`).catch(() => []);
-    nodeIds.set(parent, keys.map((r) => globalId(parent, r.k)));
+    nodeIds.set(
+      parent,
+      keys.map((r) => globalId(parent, r.k)),
+    );
   }
 });
 
@@ -84,21 +104,27 @@ describe('generated input to every query argument', () => {
       if (target.parent !== 'Query' && ids.length === 0) return; // a node type without rows: nothing to reach
       const document = targetDocument(target);
       const seed = [...`${target.parent}.${target.field.name}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 11);
-      const calls = fc.sample(fc.record({ token: fc.constantFrom(...tokens), variables: variablesArb(target, fuzzer, cursors, ids) }), { numRuns: RUNS, seed });
+      const calls = fc.sample(fc.record({ token: fc.constantFrom(...tokens), variables: variablesArb(target, fuzzer, cursors, ids) }), {
+        numRuns: RUNS,
+        seed,
+      });
       const problems: string[] = [];
       let next = 0;
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (next < calls.length) {
-          const call = calls[next++]!;
-          const { status, body } = await send(document, call.variables, call.token);
-          const show = JSON.stringify(call.variables).slice(0, 300);
-          if (!body.errors?.length && body.data === undefined) problems.push(`no data and no errors (HTTP ${status}) for ${show}`);
-          for (const e of body.errors ?? []) {
-            if (!ALLOWED.has(e.extensions?.code)) problems.push(`${e.extensions?.code ?? 'no code'} (HTTP ${status}: ${e.message}) for ${show}`);
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < calls.length) {
+            const call = calls[next++]!;
+            const { status, body } = await send(document, call.variables, call.token);
+            const show = JSON.stringify(call.variables).slice(0, 300);
+            if (!body.errors?.length && body.data === undefined) problems.push(`no data and no errors (HTTP ${status}) for ${show}`);
+            for (const e of body.errors ?? []) {
+              if (!ALLOWED.has(e.extensions?.code))
+                problems.push(`${e.extensions?.code ?? 'no code'} (HTTP ${status}: ${e.message}) for ${show}`);
+            }
+            if (status >= 500) problems.push(`HTTP ${status} for ${show}`);
           }
-          if (status >= 500) problems.push(`HTTP ${status} for ${show}`);
-        }
-      }));
+        }),
+      );
       expect(problems.slice(0, 5)).toEqual([]);
     });
   }
@@ -121,8 +147,11 @@ describe('named bad input, refused before execution with the field it names', ()
     await refused(HOUSEHOLDS, { f: { search: 'x'.repeat(2001) } }, 'filter.search');
     await refused(`{ households(first: 1, filter: { regionCode: "\\u0000" }) { totalCount } }`, {}, 'filter.regionCode');
     const [industry] = await sql<{ id: number; version: number }>(`select id, version from industry order by id limit 1`);
-    await refused(`mutation($i: UpdateIndustryInput!) { updateIndustry(input: $i) { industry { id } } }`,
-      { i: { id: globalId('Industry', industry!.id), version: industry!.version, name: '菜\u0000' } }, 'name');
+    await refused(
+      `mutation($i: UpdateIndustryInput!) { updateIndustry(input: $i) { industry { id } } }`,
+      { i: { id: globalId('Industry', industry!.id), version: industry!.version, name: '菜\u0000' } },
+      'name',
+    );
     // A well-formed string of the same length passes the checks (and the zod rule of the field answers).
     const ok = await api.gql(HOUSEHOLDS, { f: { search: '张' } }, admin);
     expect(ok.errors).toBeUndefined();
@@ -132,13 +161,24 @@ describe('named bad input, refused before execution with the field it names', ()
     const [village] = cursors.filter((c) => Buffer.from(c, 'base64').toString().startsWith('GPC:S:'));
     const [compound] = cursors.filter((c) => Buffer.from(c, 'base64').toString().startsWith('GPC:T:'));
     const [household] = cursors.filter((c) => Buffer.from(c, 'base64').toString().startsWith('GPC:N:'));
-    for (const after of [village!, compound!, globalId('GPC:N', '99999999999'), Buffer.from('GPC:N:abc').toString('base64'), Buffer.from('GPC:D:1').toString('base64'), 'not base64!']) {
+    for (const after of [
+      village!,
+      compound!,
+      globalId('GPC:N', '99999999999'),
+      Buffer.from('GPC:N:abc').toString('base64'),
+      Buffer.from('GPC:D:1').toString('base64'),
+      'not base64!',
+    ]) {
       await refused(HOUSEHOLDS, { after }, 'after');
     }
     await refused(`query($after: String) { villages(first: 1, after: $after) { totalCount } }`, { after: household! }, 'after');
     const own = await api.gql(HOUSEHOLDS, { after: household }, admin);
     expect(own.errors).toBeUndefined();
-    const nested = await api.gql(`query($after: String) { industries(first: 3) { edges { node { businessEntities(first: 1, after: $after) { edges { node { id } } } } } } }`, { after: compound }, admin);
+    const nested = await api.gql(
+      `query($after: String) { industries(first: 3) { edges { node { businessEntities(first: 1, after: $after) { edges { node { id } } } } } } }`,
+      { after: compound },
+      admin,
+    );
     expect(nested.errors).toBeUndefined();
   });
 
@@ -146,10 +186,18 @@ describe('named bad input, refused before execution with the field it names', ()
     await refused(`query($id: ID!) { node(id: $id) { id } }`, { id: 'not-an-id' }, 'id');
     await refused(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId('AppUser', 4) }, 'id');
     await refused(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId('Household', '1:2') }, 'id');
-    const wrongType = await api.gql(`query($f: MonitoringCaseFilter) { monitoringCases(first: 1, filter: $f) { totalCount } }`, { f: { householdId: globalId('Village', '341324100001') } }, admin);
+    const wrongType = await api.gql(
+      `query($f: MonitoringCaseFilter) { monitoringCases(first: 1, filter: $f) { totalCount } }`,
+      { f: { householdId: globalId('Village', '341324100001') } },
+      admin,
+    );
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // Well-formed but absent or out of range: not found, never an error.
-    const absent = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [globalId('Household', 99999999999), globalId('ScreeningRule', 3000000000), globalId('Village', 1)] }, admin);
+    const absent = await api.gql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      { ids: [globalId('Household', 99999999999), globalId('ScreeningRule', 3000000000), globalId('Village', 1)] },
+      admin,
+    );
     expect(absent).toMatchObject({ data: { nodes: [null, null, null] } });
     expect(absent.errors).toBeUndefined();
   });

@@ -23,7 +23,11 @@ let token: string;
 
 beforeAll(async () => {
   if (!enabled) return;
-  server = await startRealServer(testDatabaseUrl(), { MEMORY_PROBE_FILE: probeFile }, 120_000, ['--expose-gc', '--import', './tests/support/memoryProbe.ts']);
+  server = await startRealServer(testDatabaseUrl(), { MEMORY_PROBE_FILE: probeFile }, 120_000, [
+    '--expose-gc',
+    '--import',
+    './tests/support/memoryProbe.ts',
+  ]);
   token = await login(server.url, 'admin');
 });
 afterAll(async () => {
@@ -66,23 +70,29 @@ function run(duration: number, badBodies: string[]) {
 }
 
 describe.skipIf(!enabled)('load soak', () => {
-  it(`${SECONDS} s at ${CONNECTIONS} connections: no errors, live heap growth < ${MAX_GROWTH_MB} MB`, async () => {
-    const bad: string[] = [];
-    const warm = await run(8, bad);
-    expect(warm.errors).toBe(0);
-    const heapBefore = await liveHeapMb();
-    const before = server.rssMb();
-    const result = await run(SECONDS, bad);
-    const heapAfter = await liveHeapMb();
-    const after = server.rssMb();
-    process.stderr.write(`[soak] ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; live heap ${heapBefore.toFixed(0)} → ${heapAfter.toFixed(0)} MB, RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB\n`);
-    expect(bad.slice(0, 3)).toEqual([]);
-    expect(result.errors).toBe(0);
-    expect(result.timeouts).toBe(0);
-    expect(result.non2xx).toBe(0);
-    expect(result.requests.total).toBeGreaterThan(SECONDS * 20);
-    expect(heapAfter - heapBefore).toBeLessThan(MAX_GROWTH_MB);
-    expect(after - before).toBeLessThan(MAX_RSS_GROWTH_MB);
-    expect(server.alive()).toBe(true);
-  }, (SECONDS + 60) * 1000);
+  it(
+    `${SECONDS} s at ${CONNECTIONS} connections: no errors, live heap growth < ${MAX_GROWTH_MB} MB`,
+    async () => {
+      const bad: string[] = [];
+      const warm = await run(8, bad);
+      expect(warm.errors).toBe(0);
+      const heapBefore = await liveHeapMb();
+      const before = server.rssMb();
+      const result = await run(SECONDS, bad);
+      const heapAfter = await liveHeapMb();
+      const after = server.rssMb();
+      process.stderr.write(
+        `[soak] ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; live heap ${heapBefore.toFixed(0)} → ${heapAfter.toFixed(0)} MB, RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB\n`,
+      );
+      expect(bad.slice(0, 3)).toEqual([]);
+      expect(result.errors).toBe(0);
+      expect(result.timeouts).toBe(0);
+      expect(result.non2xx).toBe(0);
+      expect(result.requests.total).toBeGreaterThan(SECONDS * 20);
+      expect(heapAfter - heapBefore).toBeLessThan(MAX_GROWTH_MB);
+      expect(after - before).toBeLessThan(MAX_RSS_GROWTH_MB);
+      expect(server.alive()).toBe(true);
+    },
+    (SECONDS + 60) * 1000,
+  );
 });

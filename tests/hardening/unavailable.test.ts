@@ -14,7 +14,12 @@ import { configureLogin } from '../../services/auth/login.ts';
 import { DEV_JWT_SECRET } from '../../services/platform/config.ts';
 import { post } from '../support/realServer.ts';
 
-interface Api { url: string; prisma: PrismaClient; server: PlatformServer; stop(): Promise<void> }
+interface Api {
+  url: string;
+  prisma: PrismaClient;
+  server: PlatformServer;
+  stop(): Promise<void>;
+}
 
 /** The API over its own pool; `statementTimeoutMs` goes through the real setting. */
 async function startApi(poolSize: number, statementTimeoutMs?: number): Promise<Api> {
@@ -30,8 +35,14 @@ async function startApi(poolSize: number, statementTimeoutMs?: number): Promise<
   server.readiness.markReady();
   const { port } = (await server.listen(0, '127.0.0.1')) as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/graphql`, prisma, server,
-    async stop() { await apollo.stop(); await server.close(); await prisma.$disconnect(); },
+    url: `http://127.0.0.1:${port}/graphql`,
+    prisma,
+    server,
+    async stop() {
+      await apollo.stop();
+      await server.close();
+      await prisma.$disconnect();
+    },
   };
 }
 
@@ -41,7 +52,12 @@ async function lockTable(table: string) {
   await client.connect();
   await client.query('BEGIN');
   await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
-  return { release: async () => { await client.query('ROLLBACK'); await client.end(); } };
+  return {
+    release: async () => {
+      await client.query('ROLLBACK');
+      await client.end();
+    },
+  };
 }
 
 /** Resolves once a statement of this database waits on a lock of `table` (state, not time). */
@@ -52,7 +68,9 @@ async function waitingOnLock(table: string): Promise<void> {
     for (;;) {
       const { rows } = await client.query(
         `select 1 from pg_locks l join pg_stat_activity a on a.pid = l.pid
-         where not l.granted and l.relation = $1::regclass and a.datname = current_database()`, [table]);
+         where not l.granted and l.relation = $1::regclass and a.datname = current_database()`,
+        [table],
+      );
       if (rows.length > 0) return;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -63,8 +81,13 @@ async function waitingOnLock(table: string): Promise<void> {
 
 /** A token (login runs scrypt: slow on a busy machine, so a generous timeout). */
 async function login(url: string, username: string): Promise<string> {
-  const result = await post(url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', null,
-    { u: username, p: process.env.DEMO_PASSWORD || 'demo-password' }, 120_000);
+  const result = await post(
+    url,
+    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+    null,
+    { u: username, p: process.env.DEMO_PASSWORD || 'demo-password' },
+    120_000,
+  );
   const token = result.body?.data?.login?.token;
   if (!token) throw new Error(`login ${username} failed: ${JSON.stringify(result)}`);
   return token;
@@ -73,7 +96,9 @@ async function login(url: string, username: string): Promise<string> {
 const codes = (body: any): string[] => (body?.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code);
 
 const apis: Api[] = [];
-afterAll(async () => { for (const api of apis) await api.stop(); });
+afterAll(async () => {
+  for (const api of apis) await api.stop();
+});
 
 describe('database unavailable', () => {
   it('(a) an exhausted pool answers 503 SERVICE_UNAVAILABLE with Retry-After, then recovers', async () => {
@@ -93,7 +118,10 @@ describe('database unavailable', () => {
     const first = await stuck;
     expect(first.error).toBeNull();
     // Released: the stuck request ends (answered, or refused as unavailable), and the next one is served.
-    expect(first.status === 200 ? codes(first.body) : codes(first.body).filter((c) => c !== 'SERVICE_UNAVAILABLE'), JSON.stringify(first.body)).toEqual([]);
+    expect(
+      first.status === 200 ? codes(first.body) : codes(first.body).filter((c) => c !== 'SERVICE_UNAVAILABLE'),
+      JSON.stringify(first.body),
+    ).toEqual([]);
     const after = await post(api.url, '{ households(first: 1) { totalCount } }', token);
     expect(after.status).toBe(200);
     expect(after.body.data.households.totalCount).toBeGreaterThan(0);

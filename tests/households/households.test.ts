@@ -117,13 +117,27 @@ describe('household and person mutations', () => {
   it('creates a household, audits it, and refuses inconsistent registration data', async () => {
     const { code } = await village();
     const create = `mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id householdNumber version townshipCode } } }`;
-    const bad = await api.gql(create, { input: { villageCode: code, householdNumber: `${unique}A`, address: '测试地址', registered: true, status: 'LIFTED' } }, admin);
+    const bad = await api.gql(
+      create,
+      { input: { villageCode: code, householdNumber: `${unique}A`, address: '测试地址', registered: true, status: 'LIFTED' } },
+      admin,
+    );
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'registeredYear' });
     expect(await sql(`select 1 from household where household_number = $1`, [`${unique}A`])).toHaveLength(0);
 
     const ok = await api.gql(
       create,
-      { input: { villageCode: code, householdNumber: `${unique}A`, address: '测试地址', registered: true, registeredYear: 2015, status: 'LIFTED', liftedYear: 2017 } },
+      {
+        input: {
+          villageCode: code,
+          householdNumber: `${unique}A`,
+          address: '测试地址',
+          registered: true,
+          registeredYear: 2015,
+          status: 'LIFTED',
+          liftedYear: 2017,
+        },
+      },
       admin,
     );
     expect(ok.errors).toBeUndefined();
@@ -145,16 +159,28 @@ describe('household and person mutations', () => {
     const ok = await api.gql(update, { input: { id: globalId('Household', row.id), version: row.version, address: '新地址' } }, admin);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.updateHousehold.household).toEqual({ address: '新地址', version: row.version + 1 });
-    const stale = await api.gql(update, { input: { id: globalId('Household', row.id), version: row.version, address: '又一个地址' } }, admin);
+    const stale = await api.gql(
+      update,
+      { input: { id: globalId('Household', row.id), version: row.version, address: '又一个地址' } },
+      admin,
+    );
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(await sqlOne(`select address, version from household where id = $1`, [row.id])).toEqual({ address: '新地址', version: row.version + 1 });
+    expect(await sqlOne(`select address, version from household where id = $1`, [row.id])).toEqual({
+      address: '新地址',
+      version: row.version + 1,
+    });
   });
 
   it('validates resident ID numbers, derives birth date and gender, and refuses duplicates', async () => {
     const household = await sqlOne<{ id: number }>(`select id from household where household_number = $1`, [`${unique}A`]);
     const create = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { idNumber birthDate gender } } }`;
     const input = (idNumber: string) => ({
-      householdId: globalId('Household', household.id), idNumber, name: '测试人', relation: 'HEAD', laborCapacity: 'FULL', health: 'HEALTHY',
+      householdId: globalId('Household', household.id),
+      idNumber,
+      name: '测试人',
+      relation: 'HEAD',
+      laborCapacity: 'FULL',
+      health: 'HEALTHY',
     });
     const badCheck = await api.gql(create, { input: input('341324199001011235') }, admin);
     expect(badCheck.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idNumber' });

@@ -22,7 +22,12 @@ const failure = (v: string) => {
 describe('validateCreditCode', () => {
   it('accepts the GB 32100-2015 example and real public codes', () => {
     expect(validateCreditCode('91350100M000100Y43')).toEqual({
-      ok: true, value: '91350100M000100Y43', regionCode: '350100', authority: '9', orgType: '1', authorityName: '工商/市场监管',
+      ok: true,
+      value: '91350100M000100Y43',
+      regionCode: '350100',
+      authority: '9',
+      orgType: '1',
+      authorityName: '工商/市场监管',
     });
     // Published business-licence codes (华为技术有限公司, 深圳市腾讯计算机系统有限公司).
     for (const code of ['914403001922038216', '91440300708461136T']) {
@@ -72,9 +77,18 @@ describe('validateCreditCode', () => {
 
   it('validates 10,000 generated codes and round-trips their parts', () => {
     const rand = mulberry32(32100);
-    const kinds: [CreditAuthority, string][] = [['9', '1'], ['9', '2'], ['9', '3'], ['5', '1'], ['1', '2'], ['N', '2'], ['Y', '1']];
+    const kinds: [CreditAuthority, string][] = [
+      ['9', '1'],
+      ['9', '2'],
+      ['9', '3'],
+      ['5', '1'],
+      ['1', '2'],
+      ['N', '2'],
+      ['Y', '1'],
+    ];
     const regions = ['341324', '341300', '340000', '110105'];
-    let sawX = false, sawZero = false;
+    let sawX = false,
+      sawZero = false;
     for (let i = 0; i < 10_000; i++) {
       const [authority, orgType] = kinds[Math.floor(rand() * kinds.length)]!;
       const regionCode6 = regions[Math.floor(rand() * regions.length)]!;

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import {
-  divisionLevel, validateDivisionCode, parentCode, isWithin, countyOf, townshipOf,
-} from '../../kernel/identifiers/index.ts';
+import { divisionLevel, validateDivisionCode, parentCode, isWithin, countyOf, townshipOf } from '../../kernel/identifiers/index.ts';
 
-const COUNTY = '341324', TOWNSHIP = '341324100', VILLAGE = '341324100201';
+const COUNTY = '341324',
+  TOWNSHIP = '341324100',
+  VILLAGE = '341324100201';
 
 describe('division codes', () => {
   it('classifies levels by length', () => {

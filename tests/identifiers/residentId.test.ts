@@ -1,7 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  validateResidentId, residentIdCheckChar, makeResidentId, maskResidentId, maskPhone,
-} from '../../kernel/identifiers/index.ts';
+import { validateResidentId, residentIdCheckChar, makeResidentId, maskResidentId, maskPhone } from '../../kernel/identifiers/index.ts';
 
 // Deterministic PRNG (mulberry32) so the generated-ID test is reproducible.
 function mulberry32(seed: number): () => number {
@@ -24,11 +22,15 @@ const failure = (v: string, today = TODAY) => {
 describe('validateResidentId', () => {
   it('accepts the GB 11643-1999 example 11010519491231002X', () => {
     expect(validateResidentId('11010519491231002X', { today: TODAY })).toEqual({
-      ok: true, value: '11010519491231002X', birthDate: '1949-12-31', gender: 'FEMALE', regionCode: '110105',
+      ok: true,
+      value: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: 'FEMALE',
+      regionCode: '110105',
     });
   });
 
-  it('computes the standard examples\' check characters', () => {
+  it("computes the standard examples' check characters", () => {
     expect(residentIdCheckChar('11010519491231002')).toBe('X');
     // The standard's other example, 440524188001010014, has a valid check digit
     // but a pre-1900 birth date, which this platform rejects.

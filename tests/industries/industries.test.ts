@@ -27,7 +27,9 @@ const LIST = `query($first: Int!, $after: String, $filter: IndustryFilter, $orde
 
 describe('industries connection', () => {
   it('lists the whole catalogue in code order, with totalCount equal to SQL, for every role', async () => {
-    const all = await sql<{ code: string; name: string; category: string }>(`select code, name, category::text from industry order by code, id`);
+    const all = await sql<{ code: string; name: string; category: string }>(
+      `select code, name, category::text from industry order by code, id`,
+    );
     for (const user of ['admin', 'stats', 'village1', 'dept1']) {
       const result = await api.gql(LIST, { first: 100 }, await api.token(user));
       expect(result.errors).toBeUndefined();
@@ -46,11 +48,17 @@ describe('industries connection', () => {
       { first: 3, after: first.data.industries.pageInfo.endCursor, filter, orderBy: { field: 'name', direction: 'DESC' } },
       admin,
     );
-    const expected = await sql<{ code: string }>(`select code from industry where category = 'PLANTING' order by name desc, id desc limit 6`);
-    expect([...first.data.industries.edges, ...second.data.industries.edges].map((e: any) => e.node.code)).toEqual(expected.map((r) => r.code));
+    const expected = await sql<{ code: string }>(
+      `select code from industry where category = 'PLANTING' order by name desc, id desc limit 6`,
+    );
+    expect([...first.data.industries.edges, ...second.data.industries.edges].map((e: any) => e.node.code)).toEqual(
+      expected.map((r) => r.code),
+    );
 
     const search = await api.gql(LIST, { first: 50, filter: { search: '种植' } }, admin);
-    expect(search.data.industries.totalCount).toBe(await count(`select count(*) as n from industry where name like '%种植%' or code like '种植%'`));
+    expect(search.data.industries.totalCount).toBe(
+      await count(`select count(*) as n from industry where name like '%种植%' or code like '种植%'`),
+    );
   });
 
   it('answers an unknown category in variables with BAD_USER_INPUT', async () => {
@@ -76,7 +84,8 @@ describe('industries connection', () => {
       );
       expect(result.data.node.businessEntities.totalCount).toBe(expected.length);
       expect(result.data.node.businessEntities.edges.map((e: any) => e.node.name)).toEqual(expected.slice(0, 100).map((r) => r.name));
-      if (user === 'township1') expect(result.data.node.businessEntities.edges.every((e: any) => e.node.townshipCode === '341324100')).toBe(true);
+      if (user === 'township1')
+        expect(result.data.node.businessEntities.edges.every((e: any) => e.node.townshipCode === '341324100')).toBe(true);
     }
   });
 
@@ -103,8 +112,16 @@ describe('industry mutations', () => {
   it('creates an industry as county admin and audits it', async () => {
     const result = await api.gql(CREATE, { input: { code: `${unique}a`, name: `测试产业${unique}`, category: 'E_COMMERCE' } }, admin);
     expect(result.errors).toBeUndefined();
-    expect(result.data.createIndustry.industry).toMatchObject({ code: `${unique}A`, name: `测试产业${unique}`, category: 'E_COMMERCE', version: 1 });
-    const row = await sqlOne<{ id: number; code: string; category: string }>(`select id, code, category::text from industry where code = $1`, [`${unique}A`]);
+    expect(result.data.createIndustry.industry).toMatchObject({
+      code: `${unique}A`,
+      name: `测试产业${unique}`,
+      category: 'E_COMMERCE',
+      version: 1,
+    });
+    const row = await sqlOne<{ id: number; code: string; category: string }>(
+      `select id, code, category::text from industry where code = $1`,
+      [`${unique}A`],
+    );
     created = { id: result.data.createIndustry.industry.id, dbId: row.id };
     expect(created.id).toBe(globalId('Industry', row.id));
     const audit = await sql<{ action: string; before: unknown; after: any }>(
@@ -117,7 +134,11 @@ describe('industry mutations', () => {
 
   it('refuses other roles with FORBIDDEN, bad codes with BAD_USER_INPUT, duplicates with CONFLICT', async () => {
     for (const user of ['township1', 'stats', 'village1']) {
-      const result = await api.gql(CREATE, { input: { code: `${unique}X`, name: `越权${unique}`, category: 'OTHER' } }, await api.token(user));
+      const result = await api.gql(
+        CREATE,
+        { input: { code: `${unique}X`, name: `越权${unique}`, category: 'OTHER' } },
+        await api.token(user),
+      );
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     const bad = await api.gql(CREATE, { input: { code: '1 bad code!', name: `坏代码${unique}`, category: 'OTHER' } }, admin);

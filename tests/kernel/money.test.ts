@@ -7,6 +7,7 @@ describe('money', () => {
     expect(moneyText(' 1234.5 ')).toBe('1234.5');
     expect(moneyText('-3')).toBe('-3');
     expect(moneyText(12.34)).toBe('12.34');
-    for (const bad of ['1.234', '1e3', '', 'NaN', '1234567890123', Number.POSITIVE_INFINITY, null]) expect(moneyText(bad), String(bad)).toBeNull();
+    for (const bad of ['1.234', '1e3', '', 'NaN', '1234567890123', Number.POSITIVE_INFINITY, null])
+      expect(moneyText(bad), String(bad)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LEVEL_COLUMN, isRegionCode, within } from '../../kernel/regions.ts';
 
 describe('region scopes', () => {
-  it('maps each level\'s code length to its column', () => {
+  it("maps each level's code length to its column", () => {
     expect(LEVEL_COLUMN).toEqual({ 6: 'countyCode', 9: 'townshipCode', 12: 'villageCode' });
   });
 

@@ -54,15 +54,21 @@ describe('benefit-linkage contracts connection', () => {
     const active = await api.gql(LIST, { first: 5, filter: { active: true, regionCode: '341324100' } }, admin);
     const inactive = await api.gql(LIST, { first: 5, filter: { active: false, regionCode: '341324100' } }, admin);
     const base = `from benefit_linkage_contract c join household h on h.id = c.household_id where h.township_code = '341324100'`;
-    const activeCount = await count(`select count(*) as n ${base} and c.start_date <= $1 and (c.end_date is null or c.end_date >= $1)`, [today]);
+    const activeCount = await count(`select count(*) as n ${base} and c.start_date <= $1 and (c.end_date is null or c.end_date >= $1)`, [
+      today,
+    ]);
     expect(active.data.benefitLinkageContracts.totalCount).toBe(activeCount);
     expect(inactive.data.benefitLinkageContracts.totalCount).toBe((await count(`select count(*) as n ${base}`)) - activeCount);
     expect(active.data.benefitLinkageContracts.edges.every((e: any) => e.node.active)).toBe(true);
     expect(inactive.data.benefitLinkageContracts.edges.every((e: any) => !e.node.active)).toBe(true);
 
-    const c = await sqlOne<{ entity_id: number; household_id: number }>(`select entity_id, household_id from benefit_linkage_contract order by id limit 1`);
+    const c = await sqlOne<{ entity_id: number; household_id: number }>(
+      `select entity_id, household_id from benefit_linkage_contract order by id limit 1`,
+    );
     const byEntity = await api.gql(LIST, { first: 5, filter: { entityId: globalId('BusinessEntity', c.entity_id) } }, admin);
-    expect(byEntity.data.benefitLinkageContracts.totalCount).toBe(await count(`select count(*) as n from benefit_linkage_contract where entity_id = $1`, [c.entity_id]));
+    expect(byEntity.data.benefitLinkageContracts.totalCount).toBe(
+      await count(`select count(*) as n from benefit_linkage_contract where entity_id = $1`, [c.entity_id]),
+    );
     const byHousehold = await api.gql(LIST, { first: 5, filter: { householdId: globalId('Household', c.household_id) } }, admin);
     expect(byHousehold.data.benefitLinkageContracts.totalCount).toBe(
       await count(`select count(*) as n from benefit_linkage_contract where household_id = $1`, [c.household_id]),
@@ -107,7 +113,9 @@ describe('benefit-linkage contracts connection', () => {
     const asAdmin = await api.gql(q, { id: globalId('BenefitLinkageContract', mixed.id) }, admin);
     expect(asAdmin.data.node.entity).not.toBeNull();
     // In a list, too: the township officer sees the contract of the household, without its entity.
-    const { household_id } = await sqlOne<{ household_id: number }>(`select household_id from benefit_linkage_contract where id = $1`, [mixed.id]);
+    const { household_id } = await sqlOne<{ household_id: number }>(`select household_id from benefit_linkage_contract where id = $1`, [
+      mixed.id,
+    ]);
     const filter = { householdId: globalId('Household', household_id) };
     const listed = await api.gql(LIST, { first: 1, filter, orderBy: { field: 'id', direction: 'DESC' } }, township1);
     expect(listed.data.benefitLinkageContracts.edges[0].node).toMatchObject({ contractNumber: `${unique}-MIX`, entity: null });
@@ -165,8 +173,16 @@ describe('benefit-linkage contract mutations', () => {
     const result = await api.gql(CREATE, { input: input() }, township1);
     expect(result.errors).toBeUndefined();
     expect(result.data.createBenefitLinkageContract.benefitLinkageContract).toMatchObject({
-      contractNumber: `${unique}-1`, mode: 'SHARE_COOPERATION', shareKind: 'LAND', startDate: '2020-01-01', endDate: '2025-12-31',
-      annualBenefit: '1200.00', totalPaid: '0.00', version: 1, entity: { name: entity.name }, household: { householdNumber: household.household_number },
+      contractNumber: `${unique}-1`,
+      mode: 'SHARE_COOPERATION',
+      shareKind: 'LAND',
+      startDate: '2020-01-01',
+      endDate: '2025-12-31',
+      annualBenefit: '1200.00',
+      totalPaid: '0.00',
+      version: 1,
+      entity: { name: entity.name },
+      household: { householdNumber: household.household_number },
     });
     const row = await sqlOne<{ id: number; annual_benefit: string }>(
       `select id, annual_benefit::text from benefit_linkage_contract where contract_number = $1`,
@@ -201,10 +217,20 @@ describe('benefit-linkage contract mutations', () => {
 
   it('refuses parties outside the region with FORBIDDEN and a duplicate number with CONFLICT', async () => {
     const otherHousehold = await sqlOne<{ id: number }>(`select id from household where township_code <> '341324100' order by id limit 1`);
-    const otherEntity = await sqlOne<{ id: number }>(`select id from business_entity where township_code <> '341324100' order by id limit 1`);
-    const h = await api.gql(CREATE, { input: input({ contractNumber: `${unique}-OUT`, householdId: globalId('Household', otherHousehold.id) }) }, township1);
+    const otherEntity = await sqlOne<{ id: number }>(
+      `select id from business_entity where township_code <> '341324100' order by id limit 1`,
+    );
+    const h = await api.gql(
+      CREATE,
+      { input: input({ contractNumber: `${unique}-OUT`, householdId: globalId('Household', otherHousehold.id) }) },
+      township1,
+    );
     expect(h.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const e = await api.gql(CREATE, { input: input({ contractNumber: `${unique}-OUT`, entityId: globalId('BusinessEntity', otherEntity.id) }) }, township1);
+    const e = await api.gql(
+      CREATE,
+      { input: input({ contractNumber: `${unique}-OUT`, entityId: globalId('BusinessEntity', otherEntity.id) }) },
+      township1,
+    );
     expect(e.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const stats = await api.gql(CREATE, { input: input({ contractNumber: `${unique}-OUT` }) }, await api.token('stats'));
     expect(stats.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -217,7 +243,12 @@ describe('benefit-linkage contract mutations', () => {
   it('updates with the current version, audits before and after, and refuses a stale version leaving the row unchanged', async () => {
     const ok = await api.gql(UPDATE, { input: { id: created.id, version: 1, mode: 'LAND_TRANSFER', annualBenefit: '1500.5' } }, township1);
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.updateBenefitLinkageContract.benefitLinkageContract).toMatchObject({ mode: 'LAND_TRANSFER', shareKind: null, annualBenefit: '1500.50', version: 2 });
+    expect(ok.data.updateBenefitLinkageContract.benefitLinkageContract).toMatchObject({
+      mode: 'LAND_TRANSFER',
+      shareKind: null,
+      annualBenefit: '1500.50',
+      version: 2,
+    });
     const audit = await sqlOne<{ before: any; after: any }>(
       `select before, after from audit_log where entity = 'BenefitLinkageContract' and entity_id = $1 and action = 'UPDATE'`,
       [String(created.dbId)],
@@ -237,7 +268,11 @@ describe('benefit-linkage contract mutations', () => {
   });
 
   it('records payouts: exact totals, audit, and refusals for bad amounts and dates', async () => {
-    const first = await api.gql(PAYOUT, { input: { contractId: created.id, paidAt: '2020-12-20', amount: '0.10', note: '分红' } }, township1);
+    const first = await api.gql(
+      PAYOUT,
+      { input: { contractId: created.id, paidAt: '2020-12-20', amount: '0.10', note: '分红' } },
+      township1,
+    );
     expect(first.errors).toBeUndefined();
     const second = await api.gql(PAYOUT, { input: { contractId: created.id, paidAt: '2020-06-30', amount: '0.20' } }, township1);
     expect(second.errors).toBeUndefined();
@@ -262,11 +297,19 @@ describe('benefit-linkage contract mutations', () => {
       [{ paidAt: '2020-13-01' }, undefined],
     ];
     for (const [extra, field] of cases) {
-      const result = await api.gql(PAYOUT, { input: { contractId: created.id, paidAt: '2020-07-01', amount: '1.00', ...extra } }, township1);
+      const result = await api.gql(
+        PAYOUT,
+        { input: { contractId: created.id, paidAt: '2020-07-01', amount: '1.00', ...extra } },
+        township1,
+      );
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(extra)).toBe('BAD_USER_INPUT');
       if (field) expect(result.errors?.[0]?.extensions?.field, JSON.stringify(extra)).toBe(field);
     }
-    const outside = await api.gql(PAYOUT, { input: { contractId: created.id, paidAt: '2020-07-01', amount: '1.00' } }, await api.token('township2'));
+    const outside = await api.gql(
+      PAYOUT,
+      { input: { contractId: created.id, paidAt: '2020-07-01', amount: '1.00' } },
+      await api.token('township2'),
+    );
     expect(outside.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(await count(`select count(*) as n from contract_payout where contract_id = $1`, [created.dbId])).toBe(2);
 

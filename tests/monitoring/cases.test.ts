@@ -44,18 +44,43 @@ const freeHousehold = (where: string) =>
 beforeAll(async () => {
   api = await startApi();
   // A village of township 100 other than village1's, so that village1 is a cadre of another village.
-  village = (await sqlOne<{ code: string }>(`select code from village where township_code = $1 and code <> '341324100001' order by code limit 1`, [TOWNSHIP])).code;
+  village = (
+    await sqlOne<{ code: string }>(`select code from village where township_code = $1 and code <> '341324100001' order by code limit 1`, [
+      TOWNSHIP,
+    ])
+  ).code;
   lifted = (await freeHousehold(`h.registered and h.status = 'LIFTED'`)).id;
-  other = (await sqlOne<{ id: number }>(
-    `select h.id from household h where h.village_code = $1 and h.registered and h.status = 'LIFTED' and h.id <> $2 and h.monitoring_category is null
+  other = (
+    await sqlOne<{ id: number }>(
+      `select h.id from household h where h.village_code = $1 and h.registered and h.status = 'LIFTED' and h.id <> $2 and h.monitoring_category is null
        and not exists (select 1 from monitoring_case c where c.household_id = h.id and c.stage not in ('REJECTED', 'RISK_ELIMINATED'))
-     order by h.id limit 1`, [village, lifted])).id;
+     order by h.id limit 1`,
+      [village, lifted],
+    )
+  ).id;
   nonRegistered = (await freeHousehold(`not h.registered`)).id;
   const hash = await hashPassword(DEMO_PASSWORD);
-  for (const [name, role, region] of [[`mcv_${unique}`, 'VILLAGE_CADRE', village], [`mct_${unique}`, 'TOWNSHIP_OFFICER', TOWNSHIP]] as const) {
-    await sql(`insert into app_user (username, display_name, password_hash, role, region_code) values ($1, $2, $3, $4, $5)`, [name, `测试${role}`, hash, role, region]);
+  for (const [name, role, region] of [
+    [`mcv_${unique}`, 'VILLAGE_CADRE', village],
+    [`mct_${unique}`, 'TOWNSHIP_OFFICER', TOWNSHIP],
+  ] as const) {
+    await sql(`insert into app_user (username, display_name, password_hash, role, region_code) values ($1, $2, $3, $4, $5)`, [
+      name,
+      `测试${role}`,
+      hash,
+      role,
+      region,
+    ]);
   }
-  for (const [key, user] of Object.entries({ cadre: `mcv_${unique}`, officer: `mct_${unique}`, admin: 'admin', stats: 'stats', dept: 'dept1', village1: 'village1', township2: 'township2' })) {
+  for (const [key, user] of Object.entries({
+    cadre: `mcv_${unique}`,
+    officer: `mct_${unique}`,
+    admin: 'admin',
+    stats: 'stats',
+    dept: 'dept1',
+    village1: 'village1',
+    township2: 'township2',
+  })) {
     tok[key] = await api.token(user);
   }
 });
@@ -68,14 +93,25 @@ afterAll(async () => {
 async function snapshot(caseId: number | null, householdId: number) {
   return {
     cases: await sql(`select * from monitoring_case where household_id = $1 order by id`, [householdId]),
-    transitions: await sql(`select t.* from case_transition t join monitoring_case c on c.id = t.case_id where c.household_id = $1 order by t.id`, [householdId]),
+    transitions: await sql(
+      `select t.* from case_transition t join monitoring_case c on c.id = t.case_id where c.household_id = $1 order by t.id`,
+      [householdId],
+    ),
     household: await sql(`select * from household where id = $1`, [householdId]),
     caseRow: caseId === null ? null : await sql(`select * from monitoring_case where id = $1`, [caseId]),
   };
 }
 
 /** Runs a request that must fail with `code`, and checks nothing changed. */
-async function refused(query: string, input: object, token: string, code: string, caseId: number | null, householdId: number, message?: string) {
+async function refused(
+  query: string,
+  input: object,
+  token: string,
+  code: string,
+  caseId: number | null,
+  householdId: number,
+  message?: string,
+) {
   const before = await snapshot(caseId, householdId);
   const result = await api.gql(query, { input }, token);
   expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result.errors)).toBe(code);
@@ -99,15 +135,26 @@ describe('the declaration workflow, step by step', () => {
   let version = 1;
 
   it('refuses declarations from the wrong role, the wrong region, or breaking the category rules', async () => {
-    const visit = await sqlOne<{ id: number } | undefined>(`select id from visit where household_id = $1 limit 1`, [lifted]).catch(() => undefined);
-    const input = visit ? declareInput(lifted, { visitId: globalId('Visit', visit.id) }) : declareInput(lifted, { source: 'SELF_DECLARATION' });
+    const visit = await sqlOne<{ id: number } | undefined>(`select id from visit where household_id = $1 limit 1`, [lifted]).catch(
+      () => undefined,
+    );
+    const input = visit
+      ? declareInput(lifted, { visitId: globalId('Visit', visit.id) })
+      : declareInput(lifted, { source: 'SELF_DECLARATION' });
     await refused(DECLARE, input, tok.stats!, 'FORBIDDEN', null, lifted);
     await refused(DECLARE, input, tok.dept!, 'FORBIDDEN', null, lifted);
     await refused(DECLARE, input, tok.village1!, 'FORBIDDEN', null, lifted);
     await refused(DECLARE, input, tok.township2!, 'FORBIDDEN', null, lifted);
     const edge = await refused(DECLARE, { ...input, category: 'EDGE' }, tok.cadre!, 'BAD_USER_INPUT', null, lifted);
     expect(edge.extensions?.field).toBe('category');
-    const unstable = await refused(DECLARE, declareInput(nonRegistered, { source: 'SELF_DECLARATION' }), tok.cadre!, 'BAD_USER_INPUT', null, nonRegistered);
+    const unstable = await refused(
+      DECLARE,
+      declareInput(nonRegistered, { source: 'SELF_DECLARATION' }),
+      tok.cadre!,
+      'BAD_USER_INPUT',
+      null,
+      nonRegistered,
+    );
     expect(unstable.extensions?.field).toBe('category');
     const noVisit = await refused(DECLARE, declareInput(lifted), tok.cadre!, 'BAD_USER_INPUT', null, lifted);
     expect(noVisit.extensions?.field).toBe('visitId');
@@ -117,15 +164,29 @@ describe('the declaration workflow, step by step', () => {
     const result = await api.gql(DECLARE, { input: declareInput(lifted, { source: 'SELF_DECLARATION' }) }, tok.cadre);
     expect(result.errors).toBeUndefined();
     const c = result.data.declareMonitoringCase.monitoringCase;
-    expect(c).toMatchObject({ stage: 'DECLARED', version: 1, category: 'UNSTABLE_LIFTED', source: 'SELF_DECLARATION', riskTypes: ['ILLNESS', 'UNSTABLE_EMPLOYMENT'] });
+    expect(c).toMatchObject({
+      stage: 'DECLARED',
+      version: 1,
+      category: 'UNSTABLE_LIFTED',
+      source: 'SELF_DECLARATION',
+      riskTypes: ['ILLNESS', 'UNSTABLE_EMPLOYMENT'],
+    });
     expect(c.transitions).toEqual([
-      expect.objectContaining({ fromStage: null, toStage: 'DECLARED', reason: '户主患大病，务工收入中断', actor: { username: `mcv_${unique}`, displayName: '测试VILLAGE_CADRE', role: 'VILLAGE_CADRE' } }),
+      expect.objectContaining({
+        fromStage: null,
+        toStage: 'DECLARED',
+        reason: '户主患大病，务工收入中断',
+        actor: { username: `mcv_${unique}`, displayName: '测试VILLAGE_CADRE', role: 'VILLAGE_CADRE' },
+      }),
     ]);
     expect(c.nextStep).toEqual({ action: 'VERIFY', label: '入户核实', role: 'VILLAGE_CADRE', mutation: 'verifyMonitoringCase' });
     expect(c.availableActions.map((a: any) => a.action)).toEqual(['VERIFY', 'REJECT']);
     caseGid = c.id;
     caseId = Number(Buffer.from(caseGid, 'base64').toString().split(':')[1]);
-    const row = await sqlOne<{ village_code: string; stage: string }>(`select village_code, stage::text from monitoring_case where id = $1`, [caseId]);
+    const row = await sqlOne<{ village_code: string; stage: string }>(
+      `select village_code, stage::text from monitoring_case where id = $1`,
+      [caseId],
+    );
     expect(row).toEqual({ village_code: village, stage: 'DECLARED' });
     await refused(DECLARE, declareInput(lifted, { source: 'SELF_DECLARATION' }), tok.officer!, 'CONFLICT', caseId, lifted);
   });
@@ -171,7 +232,9 @@ describe('the declaration workflow, step by step', () => {
   it('two simultaneous approvals with the same version: exactly one wins; the household is then monitored', async () => {
     await refused(APPROVE, { id: caseGid, version }, tok.officer!, 'FORBIDDEN', caseId, lifted);
     const householdBefore = await sqlOne<{ version: number }>(`select version from household where id = $1`, [lifted]);
-    const results = await Promise.all([0, 1].map(() => api.gql(APPROVE, { input: { id: caseGid, version, reason: '县级审定纳入' } }, tok.admin)));
+    const results = await Promise.all(
+      [0, 1].map(() => api.gql(APPROVE, { input: { id: caseGid, version, reason: '县级审定纳入' } }, tok.admin)),
+    );
     const wins = results.filter((r) => !r.errors);
     const losses = results.filter((r) => r.errors);
     expect(wins).toHaveLength(1);
@@ -179,7 +242,9 @@ describe('the declaration workflow, step by step', () => {
     expect(wins[0]!.data.approveMonitoringCase.monitoringCase).toMatchObject({ stage: 'APPROVED', version: 5 });
     version = 5;
     const transitions = await sql<{ to_stage: string; username: string }>(
-      `select t.to_stage::text, u.username from case_transition t join app_user u on u.id = t.actor_id where t.case_id = $1 order by t.at, t.id`, [caseId]);
+      `select t.to_stage::text, u.username from case_transition t join app_user u on u.id = t.actor_id where t.case_id = $1 order by t.at, t.id`,
+      [caseId],
+    );
     expect(transitions).toEqual([
       { to_stage: 'DECLARED', username: `mcv_${unique}` },
       { to_stage: 'VERIFIED', username: `mcv_${unique}` },
@@ -188,13 +253,24 @@ describe('the declaration workflow, step by step', () => {
       { to_stage: 'APPROVED', username: 'admin' },
     ]);
     const h = await sqlOne<{ monitoring_category: string; since: string; risk_types: string; version: number }>(
-      `select monitoring_category::text, (monitoring_since = (now() at time zone 'Asia/Shanghai')::date)::text as since, risk_types::text, version from household where id = $1`, [lifted]);
-    expect(h).toEqual({ monitoring_category: 'UNSTABLE_LIFTED', since: 'true', risk_types: '{ILLNESS,UNSTABLE_EMPLOYMENT}', version: householdBefore.version + 1 });
-    const audited = await sql(`select 1 from audit_log where entity = 'Household' and entity_id = $1 and action = 'UPDATE'`, [String(lifted)]);
+      `select monitoring_category::text, (monitoring_since = (now() at time zone 'Asia/Shanghai')::date)::text as since, risk_types::text, version from household where id = $1`,
+      [lifted],
+    );
+    expect(h).toEqual({
+      monitoring_category: 'UNSTABLE_LIFTED',
+      since: 'true',
+      risk_types: '{ILLNESS,UNSTABLE_EMPLOYMENT}',
+      version: householdBefore.version + 1,
+    });
+    const audited = await sql(`select 1 from audit_log where entity = 'Household' and entity_id = $1 and action = 'UPDATE'`, [
+      String(lifted),
+    ]);
     expect(audited.length).toBeGreaterThan(0);
     const listed = await api.gql(
       `query($f: HouseholdFilter) { households(first: 100, filter: $f) { edges { node { id monitoringCategory monitoringSince } } } }`,
-      { f: { regionCode: village, monitoringCategory: 'UNSTABLE_LIFTED' } }, tok.admin);
+      { f: { regionCode: village, monitoringCategory: 'UNSTABLE_LIFTED' } },
+      tok.admin,
+    );
     expect(listed.data.households.edges.map((e: any) => e.node.id)).toContain(globalId('Household', lifted));
     const node = await api.gql(NODE, { id: caseGid }, tok.admin);
     expect(node.data.node.transitions).toHaveLength(5);
@@ -214,9 +290,14 @@ describe('the declaration workflow, step by step', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data.eliminateMonitoringCaseRisk.monitoringCase).toMatchObject({ stage: 'RISK_ELIMINATED', version: 6 });
     const h = await sqlOne<{ eliminated: boolean; category: string }>(
-      `select risk_eliminated_at = (now() at time zone 'Asia/Shanghai')::date as eliminated, monitoring_category::text as category from household where id = $1`, [lifted]);
+      `select risk_eliminated_at = (now() at time zone 'Asia/Shanghai')::date as eliminated, monitoring_category::text as category from household where id = $1`,
+      [lifted],
+    );
     expect(h).toEqual({ eliminated: true, category: 'UNSTABLE_LIFTED' });
-    const last = await sqlOne<{ reason: string; from_stage: string }>(`select reason, from_stage::text from case_transition where case_id = $1 and to_stage = 'RISK_ELIMINATED'`, [caseId]);
+    const last = await sqlOne<{ reason: string; from_stage: string }>(
+      `select reason, from_stage::text from case_transition where case_id = $1 and to_stage = 'RISK_ELIMINATED'`,
+      [caseId],
+    );
     expect(last).toEqual({ reason: '务工收入稳定，风险消除', from_stage: 'APPROVED' });
   });
 });
@@ -225,8 +306,14 @@ describe('rejection and screening cases', () => {
   it('a screening case marks its warning CASE_OPENED; rejection needs a reason and the next step’s owner', async () => {
     const year = (await sqlOne<{ y: number }>(`select coalesce(max(year), 2020) + 1 as y from warning where household_id = $1`, [other])).y;
     const warning = await sqlOne<{ id: number }>(
-      `insert into warning (household_id, year, kind, level, reasons) values ($1, $2, 'RETURN_RISK', 'RED', '{测试}') returning id`, [other, year]);
-    const declared = await api.gql(DECLARE, { input: declareInput(other, { source: 'SCREENING', warningId: globalId('Warning', warning.id) }) }, tok.officer);
+      `insert into warning (household_id, year, kind, level, reasons) values ($1, $2, 'RETURN_RISK', 'RED', '{测试}') returning id`,
+      [other, year],
+    );
+    const declared = await api.gql(
+      DECLARE,
+      { input: declareInput(other, { source: 'SCREENING', warningId: globalId('Warning', warning.id) }) },
+      tok.officer,
+    );
     expect(declared.errors).toBeUndefined();
     const c = declared.data.declareMonitoringCase.monitoringCase;
     expect(c.warningId).toBe(globalId('Warning', warning.id));
@@ -241,17 +328,32 @@ describe('rejection and screening cases', () => {
     expect(ok.data.rejectMonitoringCase.monitoringCase).toMatchObject({ stage: 'REJECTED', version: 2 });
     await refused(VERIFY, { id: c.id, version: 2 }, tok.cadre!, 'CONFLICT', caseId, other, '该案件当前处于「不予纳入」阶段');
     const t = await sqlOne<{ reason: string; username: string }>(
-      `select t.reason, u.username from case_transition t join app_user u on u.id = t.actor_id where t.case_id = $1 and t.to_stage = 'REJECTED'`, [caseId]);
+      `select t.reason, u.username from case_transition t join app_user u on u.id = t.actor_id where t.case_id = $1 and t.to_stage = 'REJECTED'`,
+      [caseId],
+    );
     expect(t).toEqual({ reason: '核实收入达标，不予纳入', username: `mcv_${unique}` });
     // A rejected case is closed: the household may be declared again; the used warning may not.
-    await refused(DECLARE, declareInput(other, { source: 'SCREENING', warningId: globalId('Warning', warning.id) }), tok.officer!, 'CONFLICT', null, other);
-    const again = await api.gql(DECLARE, { input: declareInput(other, { source: 'SELF_DECLARATION', category: 'SUDDEN_HARDSHIP' }) }, tok.admin);
+    await refused(
+      DECLARE,
+      declareInput(other, { source: 'SCREENING', warningId: globalId('Warning', warning.id) }),
+      tok.officer!,
+      'CONFLICT',
+      null,
+      other,
+    );
+    const again = await api.gql(
+      DECLARE,
+      { input: declareInput(other, { source: 'SELF_DECLARATION', category: 'SUDDEN_HARDSHIP' }) },
+      tok.admin,
+    );
     expect(again.data.declareMonitoringCase.monitoringCase.stage).toBe('DECLARED');
   });
 
   it('two simultaneous declarations for one household, or a verification racing a rejection: exactly one wins', async () => {
     const h = (await freeHousehold(`h.registered and h.status = 'LIFTED' and h.id not in (${lifted}, ${other})`)).id;
-    const declared = await Promise.all([tok.cadre!, tok.officer!].map((t) => api.gql(DECLARE, { input: declareInput(h, { source: 'SELF_DECLARATION' }) }, t)));
+    const declared = await Promise.all(
+      [tok.cadre!, tok.officer!].map((t) => api.gql(DECLARE, { input: declareInput(h, { source: 'SELF_DECLARATION' }) }, t)),
+    );
     expect(declared.filter((r) => !r.errors)).toHaveLength(1);
     expect(declared.filter((r) => r.errors).map((r) => r.errors![0]!.extensions?.code)).toEqual(['CONFLICT']);
     const c = declared.find((r) => !r.errors)!.data.declareMonitoringCase.monitoringCase;
@@ -262,7 +364,9 @@ describe('rejection and screening cases', () => {
     expect(raced.filter((r) => !r.errors)).toHaveLength(1);
     expect(raced.filter((r) => r.errors).map((r) => r.errors![0]!.extensions?.code)).toEqual(['CONFLICT']);
     const rows = await sql<{ n: string; stage: string }>(
-      `select (select count(*) from case_transition t where t.case_id = c.id)::text as n, c.stage::text from monitoring_case c where c.household_id = $1`, [h]);
+      `select (select count(*) from case_transition t where t.case_id = c.id)::text as n, c.stage::text from monitoring_case c where c.household_id = $1`,
+      [h],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.n).toBe('2');
   });
@@ -272,11 +376,20 @@ describe('monitoringCases connection', () => {
   it('filters by region, stage and household as SQL does', async () => {
     const LIST = `query($f: MonitoringCaseFilter, $o: MonitoringCaseOrderBy) { monitoringCases(first: 50, filter: $f, orderBy: $o) {
       totalCount edges { node { id stage declaredAt household { householdNumber } transitions { toStage actor { username } } } } } }`;
-    const r = await api.gql(LIST, { f: { regionCode: TOWNSHIP, stage: 'APPROVED' }, o: { field: 'declaredAt', direction: 'DESC' } }, tok.officer);
+    const r = await api.gql(
+      LIST,
+      { f: { regionCode: TOWNSHIP, stage: 'APPROVED' }, o: { field: 'declaredAt', direction: 'DESC' } },
+      tok.officer,
+    );
     expect(r.errors).toBeUndefined();
-    const n = await sqlOne<{ n: string }>(`select count(*) as n from monitoring_case where township_code = $1 and stage = 'APPROVED'`, [TOWNSHIP]);
+    const n = await sqlOne<{ n: string }>(`select count(*) as n from monitoring_case where township_code = $1 and stage = 'APPROVED'`, [
+      TOWNSHIP,
+    ]);
     expect(r.data.monitoringCases.totalCount).toBe(Number(n.n));
-    const ids = await sql<{ id: number }>(`select id from monitoring_case where township_code = $1 and stage = 'APPROVED' order by declared_at desc, id desc limit 50`, [TOWNSHIP]);
+    const ids = await sql<{ id: number }>(
+      `select id from monitoring_case where township_code = $1 and stage = 'APPROVED' order by declared_at desc, id desc limit 50`,
+      [TOWNSHIP],
+    );
     expect(r.data.monitoringCases.edges.map((e: any) => e.node.id)).toEqual(ids.map((x) => globalId('MonitoringCase', x.id)));
     api.resetStatements();
     const mine = await api.gql(LIST, { f: { householdId: globalId('Household', lifted) } }, tok.cadre);

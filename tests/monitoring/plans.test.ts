@@ -24,18 +24,26 @@ beforeAll(async () => {
   api = await startApi();
   // The generated county gives every monitored household a plan: include one more in monitoring
   // (as an approved case would) so there is a household to plan for. This file has its own database.
-  monitored = (await sqlOne<{ id: number }>(
-    `update household set monitoring_category = 'EDGE', monitoring_since = '2020-06-01'
+  monitored = (
+    await sqlOne<{ id: number }>(
+      `update household set monitoring_category = 'EDGE', monitoring_since = '2020-06-01'
       where id = (select h.id from household h where h.township_code = $1 and not h.registered and h.monitoring_category is null
         and not exists (select 1 from assistance_plan p where p.household_id = h.id)
         and not exists (select 1 from monitoring_case c where c.household_id = h.id)
         and (select count(*) from person p where p.household_id = h.id) >= 2
-      order by h.id desc limit 1) returning id`, [TOWNSHIP])).id;
-  notMonitored = (await sqlOne<{ id: number }>(
-    `select h.id from household h where h.township_code = $1 and h.monitoring_category is null
+      order by h.id desc limit 1) returning id`,
+      [TOWNSHIP],
+    )
+  ).id;
+  notMonitored = (
+    await sqlOne<{ id: number }>(
+      `select h.id from household h where h.township_code = $1 and h.monitoring_category is null
         and not exists (select 1 from monitoring_case c where c.household_id = h.id and c.stage in ('APPROVED', 'RISK_ELIMINATED'))
         and not exists (select 1 from assistance_plan p where p.household_id = h.id)
-      order by h.id limit 1`, [TOWNSHIP])).id;
+      order by h.id limit 1`,
+      [TOWNSHIP],
+    )
+  ).id;
   member = (await sqlOne<{ id: number }>(`select id from person where household_id = $1 order by id limit 1`, [monitored])).id;
   stranger = (await sqlOne<{ id: number }>(`select id from person where household_id = $1 order by id limit 1`, [notMonitored])).id;
   for (const user of ['admin', 'township1', 'township2', 'stats']) tok[user] = await api.token(user);
@@ -64,7 +72,12 @@ describe('assistance plans', () => {
 
     const ok = await api.gql(CREATE, { input }, tok.township1);
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.createAssistancePlan.assistancePlan).toMatchObject({ summary: input.summary, version: 1, household: { id: input.householdId }, measures: [] });
+    expect(ok.data.createAssistancePlan.assistancePlan).toMatchObject({
+      summary: input.summary,
+      version: 1,
+      household: { id: input.householdId },
+      measures: [],
+    });
     planGid = ok.data.createAssistancePlan.assistancePlan.id;
     const second = await api.gql(CREATE, { input: { ...input, summary: '第二个方案' } }, tok.admin);
     expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -72,7 +85,10 @@ describe('assistance plans', () => {
   });
 
   it('adds measures for members of the household only', async () => {
-    const measures = () => sql(`select m.* from assistance_measure m join assistance_plan p on p.id = m.plan_id where p.household_id = $1 order by m.id`, [monitored]);
+    const measures = () =>
+      sql(`select m.* from assistance_measure m join assistance_plan p on p.id = m.plan_id where p.household_id = $1 order by m.id`, [
+        monitored,
+      ]);
     const base = { planId: planGid, kind: 'EMPLOYMENT', description: '推荐到扶贫工厂务工', channelCode: 'POVERTY_ALLEVIATION_FACTORY' };
     const foreign = await api.gql(ADD, { input: { ...base, personId: globalId('Person', stranger) } }, tok.township1);
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personId' });
@@ -85,24 +101,44 @@ describe('assistance plans', () => {
     const ok = await api.gql(ADD, { input: { ...base, personId: globalId('Person', member) } }, tok.township1);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.addAssistanceMeasure.assistanceMeasure).toMatchObject({
-      kind: 'EMPLOYMENT', status: 'PLANNED', channelCode: 'POVERTY_ALLEVIATION_FACTORY', version: 1, person: { id: globalId('Person', member) },
+      kind: 'EMPLOYMENT',
+      status: 'PLANNED',
+      channelCode: 'POVERTY_ALLEVIATION_FACTORY',
+      version: 1,
+      person: { id: globalId('Person', member) },
     });
     measureGid = ok.data.addAssistanceMeasure.assistanceMeasure.id;
-    const household = await api.gql(ADD, { input: { planId: planGid, kind: 'HOUSING', description: '危房改造', status: 'IN_PROGRESS' } }, tok.admin);
+    const household = await api.gql(
+      ADD,
+      { input: { planId: planGid, kind: 'HOUSING', description: '危房改造', status: 'IN_PROGRESS' } },
+      tok.admin,
+    );
     expect(household.data.addAssistanceMeasure.assistanceMeasure).toMatchObject({ kind: 'HOUSING', status: 'IN_PROGRESS', person: null });
-    expect((await measures()).map((m: any) => [m.kind, m.person_id])).toEqual([['EMPLOYMENT', member], ['HOUSING', null]]);
+    expect((await measures()).map((m: any) => [m.kind, m.person_id])).toEqual([
+      ['EMPLOYMENT', member],
+      ['HOUSING', null],
+    ]);
   });
 
   it('updates a measure’s status with the version check', async () => {
-    const ok = await api.gql(UPDATE, { input: { id: measureGid, version: 1, status: 'DONE', description: '已在扶贫工厂稳定务工' } }, tok.township1);
+    const ok = await api.gql(
+      UPDATE,
+      { input: { id: measureGid, version: 1, status: 'DONE', description: '已在扶贫工厂稳定务工' } },
+      tok.township1,
+    );
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.updateAssistanceMeasure.assistanceMeasure).toMatchObject({ status: 'DONE', description: '已在扶贫工厂稳定务工', version: 2 });
+    expect(ok.data.updateAssistanceMeasure.assistanceMeasure).toMatchObject({
+      status: 'DONE',
+      description: '已在扶贫工厂稳定务工',
+      version: 2,
+    });
     const stale = await api.gql(UPDATE, { input: { id: measureGid, version: 1, status: 'CANCELLED' } }, tok.township1);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const outside = await api.gql(UPDATE, { input: { id: measureGid, version: 2, status: 'CANCELLED' } }, tok.township2);
     expect(outside.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const row = await sqlOne<{ status: string; version: number }>(`select status::text, version from assistance_measure where id = $1`,
-      [Number(Buffer.from(measureGid, 'base64').toString().split(':')[1])]);
+    const row = await sqlOne<{ status: string; version: number }>(`select status::text, version from assistance_measure where id = $1`, [
+      Number(Buffer.from(measureGid, 'base64').toString().split(':')[1]),
+    ]);
     expect(row).toEqual({ status: 'DONE', version: 2 });
   });
 
@@ -113,7 +149,10 @@ describe('assistance plans', () => {
     const r = await api.gql(LIST, { f: { regionCode: TOWNSHIP } }, tok.township1);
     expect(r.errors).toBeUndefined();
     expect(api.statements.length).toBeLessThanOrEqual(4);
-    const n = await sqlOne<{ n: string }>(`select count(*) as n from assistance_plan p join household h on h.id = p.household_id where h.township_code = $1`, [TOWNSHIP]);
+    const n = await sqlOne<{ n: string }>(
+      `select count(*) as n from assistance_plan p join household h on h.id = p.household_id where h.township_code = $1`,
+      [TOWNSHIP],
+    );
     expect(r.data.assistancePlans.totalCount).toBe(Number(n.n));
     for (const e of r.data.assistancePlans.edges) expect(e.node.household.assistancePlan.id).toBe(e.node.id);
     const mine = await api.gql(LIST, { f: { householdId: globalId('Household', monitored) } }, tok.admin);

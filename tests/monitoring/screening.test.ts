@@ -22,9 +22,14 @@ type Grade = { level: string; maxIncomeRatio: number; minRisks: number };
  */
 async function expected(year: number, column: string, code: string): Promise<Map<number, string>> {
   const rule = await sqlOne<{ poverty_line: string; monitoring_line: string; grading: Grade[] }>(
-    `select poverty_line, monitoring_line, grading from screening_rule where year = $1`, [year]);
-  const cases = rule.grading.map((g) => `when pc <= ${g.maxIncomeRatio} * ${rule.poverty_line} and risks >= ${g.minRisks} then '${g.level}'`).join(' ');
-  const rows = await sql<{ id: number; level: string }>(`
+    `select poverty_line, monitoring_line, grading from screening_rule where year = $1`,
+    [year],
+  );
+  const cases = rule.grading
+    .map((g) => `when pc <= ${g.maxIncomeRatio} * ${rule.poverty_line} and risks >= ${g.minRisks} then '${g.level}'`)
+    .join(' ');
+  const rows = await sql<{ id: number; level: string }>(
+    `
     with base as (
       select h.id, h.registered, h.status, h.lifted_year,
         round((r.wage_income + r.business_income + r.property_income + r.transfer_income - r.production_expenses) / r.members, 2) as pc,
@@ -37,7 +42,9 @@ async function expected(year: number, column: string, code: string): Promise<Map
                      when registered and status = 'LIFTED' and lifted_year <= $1 then 'RETURN' end as kind
       from base where risks >= 1
     )
-    select id, level from (select id, case ${cases} end as level from typed where kind is not null) g where level is not null`, [year, code]);
+    select id, level from (select id, case ${cases} end as level from typed where kind is not null) g where level is not null`,
+    [year, code],
+  );
   return new Map(rows.map((r) => [r.id, r.level]));
 }
 
@@ -51,7 +58,9 @@ const reportLevels = (byLevel: { level: string; count: number }[]) => Object.fro
 async function openWarnings(year: number, column = 'county_code', code = '341324'): Promise<Map<number, string>> {
   const rows = await sql<{ household_id: number; level: string }>(
     `select w.household_id, w.level::text from warning w join household h on h.id = w.household_id
-     where w.year = $1 and w.status = 'OPEN' and h.${column} = $2`, [year, code]);
+     where w.year = $1 and w.status = 'OPEN' and h.${column} = $2`,
+    [year, code],
+  );
   return new Map(rows.map((r) => [r.household_id, r.level]));
 }
 
@@ -59,7 +68,9 @@ async function setGrading(grading: Grade[]) {
   const { version } = await sqlOne<{ version: number }>(`select version from screening_rule where year = 2019`);
   const result = await api.gql(
     `mutation($i: UpdateScreeningRuleInput!) { updateScreeningRule(input: $i) { screeningRule { version grading { level maxIncomeRatio minRisks } } } }`,
-    { i: { year: 2019, version, grading } }, admin);
+    { i: { year: 2019, version, grading } },
+    admin,
+  );
   expect(result.errors).toBeUndefined();
   return result.data.updateScreeningRule.screeningRule;
 }
@@ -78,8 +89,12 @@ afterAll(async () => {
 
 describe('screening rules', () => {
   it('lists the seeded years with the grading JSON as typed rules', async () => {
-    const result = await api.gql(`{ screeningRules(first: 20) { totalCount edges { node { id year povertyLine monitoringLine version
-      grading { level maxIncomeRatio minRisks maxIncome } } } } }`, {}, stats);
+    const result = await api.gql(
+      `{ screeningRules(first: 20) { totalCount edges { node { id year povertyLine monitoringLine version
+      grading { level maxIncomeRatio minRisks maxIncome } } } } }`,
+      {},
+      stats,
+    );
     expect(result.errors).toBeUndefined();
     const nodes = result.data.screeningRules.edges.map((e: any) => e.node);
     expect(nodes.map((n: any) => n.year)).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020]);
@@ -113,14 +128,21 @@ describe('screening rules', () => {
     const level = await api.gql(UPDATE, { i: { ...base, grading: [{ level: 'PURPLE', maxIncomeRatio: 1, minRisks: 1 }] } }, admin);
     expect(level.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await api.gql(UPDATE, { i: { ...base, grading: ok } }, township1)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await api.gql(UPDATE, { i: { ...base, version: base.version + 5, grading: ok } }, admin)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await api.gql(UPDATE, { i: { ...base, version: base.version + 5, grading: ok } }, admin)).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
     const after = await sqlOne<{ version: number }>(`select version from screening_rule where year = 2019`);
     expect(after.version).toBe(rule2019.version);
   });
 
   it('creates a rule for a new year once (CONFLICT the second time)', async () => {
     const CREATE = `mutation($i: CreateScreeningRuleInput!) { createScreeningRule(input: $i) { screeningRule { year version grading { level } } } }`;
-    const input = { year: 2031, povertyLine: '4500', monitoringLine: '6000', grading: [{ level: 'ORANGE', maxIncomeRatio: 1.1, minRisks: 2 }] };
+    const input = {
+      year: 2031,
+      povertyLine: '4500',
+      monitoringLine: '6000',
+      grading: [{ level: 'ORANGE', maxIncomeRatio: 1.1, minRisks: 2 }],
+    };
     expect((await api.gql(CREATE, { i: input }, township1)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const first = await api.gql(CREATE, { i: input }, admin);
     expect(first.errors).toBeUndefined();
@@ -141,10 +163,18 @@ describe('runScreening', () => {
     const report = result.data.runScreening;
     const want = await expected(2019, 'township_code', township1Code);
     const households = await sqlOne<{ n: number }>(`select count(*)::int as n from household where township_code = $1`, [township1Code]);
-    expect(report).toMatchObject({ regionCode: township1Code, evaluated: households.n, candidates: want.size, raised: want.size, withdrawn: 0 });
+    expect(report).toMatchObject({
+      regionCode: township1Code,
+      evaluated: households.n,
+      candidates: want.size,
+      raised: want.size,
+      withdrawn: 0,
+    });
     expect(reportLevels(report.byLevel)).toEqual(countLevels(want));
     const outside = await sqlOne<{ n: number }>(
-      `select count(*)::int as n from warning w join household h on h.id = w.household_id where w.year = 2019 and h.township_code <> $1`, [township1Code]);
+      `select count(*)::int as n from warning w join household h on h.id = w.household_id where w.year = 2019 and h.township_code <> $1`,
+      [township1Code],
+    );
     expect(outside.n).toBe(0);
     expect(await openWarnings(2019, 'township_code', township1Code)).toEqual(want);
   });
@@ -159,10 +189,19 @@ describe('runScreening', () => {
     expect(result.errors).toBeUndefined();
     expect(ms).toBeLessThan(3000);
     const report = result.data.runScreening;
-    expect(report).toMatchObject({ candidates: want.size, raised: want.size - already, updated: 0, withdrawn: 0, unchanged: already, settled: 0 });
+    expect(report).toMatchObject({
+      candidates: want.size,
+      raised: want.size - already,
+      updated: 0,
+      withdrawn: 0,
+      unchanged: already,
+      settled: 0,
+    });
     expect(reportLevels(report.byLevel)).toEqual(countLevels(want));
     expect(await openWarnings(2019)).toEqual(want);
-    const audit = await sqlOne<{ n: number }>(`select count(*)::int as n from audit_log where entity = 'Screening' and entity_id = '2019:341324'`);
+    const audit = await sqlOne<{ n: number }>(
+      `select count(*)::int as n from audit_log where entity = 'Screening' and entity_id = '2019:341324'`,
+    );
     expect(audit.n).toBe(1);
     const sample = await sqlOne<{ reasons: string[] }>(`select reasons from warning where year = 2019 and level = 'ORANGE' limit 1`);
     expect(sample.reasons[1]).toMatch(/^人均纯收入 -?[\d,]+(\.\d{2})? 元 ≤ 贫困线 × 1\.2（4,496\.40 元）$/);
@@ -182,7 +221,7 @@ describe('runScreening', () => {
     await setGrading(original.map((g) => (g.level === 'RED' ? { ...g, maxIncomeRatio: 1.1 } : g)));
     const regraded = await expected(2019, 'county_code', '341324');
     const changed = [...regraded].filter(([id, level]) => previous.get(id) !== level).length;
-    expect((countLevels(regraded).RED ?? 0)).toBeGreaterThan(countLevels(previous).RED ?? 0);
+    expect(countLevels(regraded).RED ?? 0).toBeGreaterThan(countLevels(previous).RED ?? 0);
     const first = (await api.gql(RUN, { y: 2019 }, admin)).data.runScreening;
     expect(first).toMatchObject({ raised: 0, withdrawn: 0, candidates: regraded.size });
     expect(first.updated).toBeGreaterThanOrEqual(changed); // reasons of every RED/ORANGE line change too
@@ -190,7 +229,9 @@ describe('runScreening', () => {
     const red = await sqlOne<{ reasons: string[] }>(`select reasons from warning where year = 2019 and level = 'RED' limit 1`);
     expect(red.reasons[1]).toContain('贫困线 × 1.1（4,121.70 元）');
 
-    await setGrading(original.map((g) => (g.level === 'RED' ? { ...g, maxIncomeRatio: 1.1 } : g.level === 'YELLOW' ? { ...g, maxIncomeRatio: 1.22 } : g)));
+    await setGrading(
+      original.map((g) => (g.level === 'RED' ? { ...g, maxIncomeRatio: 1.1 } : g.level === 'YELLOW' ? { ...g, maxIncomeRatio: 1.22 } : g)),
+    );
     const narrowed = await expected(2019, 'county_code', '341324');
     const second = (await api.gql(RUN, { y: 2019 }, admin)).data.runScreening;
     expect(second.withdrawn).toBe(regraded.size - narrowed.size);
@@ -219,11 +260,18 @@ describe('warnings connection', () => {
       edges { node { id level kind year status reasons perCapitaNetIncome createdAt household { householdNumber townshipCode } } } } }`;
     const result = await api.gql(Q, { f: { year: 2019, level: 'ORANGE' } }, township1);
     expect(result.errors).toBeUndefined();
-    const count = await sqlOne<{ n: number }>(`select count(*)::int as n from warning w join household h on h.id = w.household_id
-      where w.year = 2019 and w.level = 'ORANGE' and h.township_code = $1`, [township1Code]);
+    const count = await sqlOne<{ n: number }>(
+      `select count(*)::int as n from warning w join household h on h.id = w.household_id
+      where w.year = 2019 and w.level = 'ORANGE' and h.township_code = $1`,
+      [township1Code],
+    );
     expect(result.data.warnings.totalCount).toBe(count.n);
-    for (const { node } of result.data.warnings.edges) expect(node).toMatchObject({ level: 'ORANGE', year: 2019, household: { townshipCode: township1Code } });
-    const other = await sqlOne<{ id: number }>(`select w.id from warning w join household h on h.id = w.household_id where h.township_code <> $1 limit 1`, [township1Code]);
+    for (const { node } of result.data.warnings.edges)
+      expect(node).toMatchObject({ level: 'ORANGE', year: 2019, household: { townshipCode: township1Code } });
+    const other = await sqlOne<{ id: number }>(
+      `select w.id from warning w join household h on h.id = w.household_id where h.township_code <> $1 limit 1`,
+      [township1Code],
+    );
     const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId('Warning', other.id) }, township1);
     expect(node.data.node).toBeNull();
     const outside = await api.gql(Q, { f: { regionCode: '341324101' } }, township1);

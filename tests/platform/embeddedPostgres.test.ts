@@ -37,7 +37,10 @@ async function query(url: string, sql: string): Promise<pg.QueryResult> {
 }
 
 async function startupError(promise: Promise<unknown>): Promise<StartupError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(StartupError);
   expect((error as StartupError).exitCode).not.toBe(0);
   return error as StartupError;
@@ -82,12 +85,18 @@ describe('embedded PostgreSQL', () => {
     await third.stop();
   }, 60_000);
 
-  it.runIf(os.userInfo().uid === 0)('explains a parent folder the postgres user cannot enter', async () => {
-    const parent = await tempDir(); // mkdtemp: mode 0700, owned by root
-    const dataDir = path.join(parent, 'data');
-    const error = await startupError(startDatabase({ databaseUrl: undefined, dataDir, embeddedPgPort: await freePort() }));
-    expect(error.message).toMatch(/^PostgreSQL 无法访问数据目录 \/ PostgreSQL cannot access the data folder .*permission denied.*set DATA_DIR/);
-  }, 30_000);
+  it.runIf(os.userInfo().uid === 0)(
+    'explains a parent folder the postgres user cannot enter',
+    async () => {
+      const parent = await tempDir(); // mkdtemp: mode 0700, owned by root
+      const dataDir = path.join(parent, 'data');
+      const error = await startupError(startDatabase({ databaseUrl: undefined, dataDir, embeddedPgPort: await freePort() }));
+      expect(error.message).toMatch(
+        /^PostgreSQL 无法访问数据目录 \/ PostgreSQL cannot access the data folder .*permission denied.*set DATA_DIR/,
+      );
+    },
+    30_000,
+  );
 
   it('refuses a taken port with a sentence naming the port and EMBEDDED_PG_PORT', async () => {
     const blocker = net.createServer();
@@ -128,7 +137,10 @@ describe('DATABASE_URL', () => {
   it('uses a reachable database as it is', async () => {
     // The machine's PostgreSQL 15 (trust auth); skipped where it is not running.
     const url = 'postgresql://postgres@127.0.0.1:5432/postgres';
-    const up = await query(url, 'select 1').then(() => true, () => false);
+    const up = await query(url, 'select 1').then(
+      () => true,
+      () => false,
+    );
     if (!up) return;
     const db = await startDatabase({ databaseUrl: url, dataDir: '/nonexistent', embeddedPgPort: 1 });
     expect(db).toMatchObject({ url, embedded: false });

@@ -61,51 +61,71 @@ describe('prisma migrations', () => {
     expect(migrationFolders.length).toBeGreaterThan(0);
   });
 
-  it('applies every migration folder to an empty database', async () => {
-    await applyMigrations(databaseUrl, (line) => logged.push(line));
-    const rows = await query<{ migration_name: string; finished: boolean; rolled_back: boolean }>(
-      databaseUrl,
-      `SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
+  it(
+    'applies every migration folder to an empty database',
+    async () => {
+      await applyMigrations(databaseUrl, (line) => logged.push(line));
+      const rows = await query<{ migration_name: string; finished: boolean; rolled_back: boolean }>(
+        databaseUrl,
+        `SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
          FROM _prisma_migrations ORDER BY migration_name`,
-    );
-    expect(rows.map((r) => r.migration_name)).toEqual(migrationFolders);
-    expect(rows.every((r) => r.finished && !r.rolled_back)).toBe(true);
-    expect(logged.at(-1)).toMatch(/^migrations applied/);
-  }, CLI_TIMEOUT);
+      );
+      expect(rows.map((r) => r.migration_name)).toEqual(migrationFolders);
+      expect(rows.every((r) => r.finished && !r.rolled_back)).toBe(true);
+      expect(logged.at(-1)).toMatch(/^migrations applied/);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('leaves no drift between the database and prisma/schema.prisma', async () => {
-    expect(await schemaDrift(databaseUrl)).toBe('');
-  }, CLI_TIMEOUT);
+  it(
+    'leaves no drift between the database and prisma/schema.prisma',
+    async () => {
+      expect(await schemaDrift(databaseUrl)).toBe('');
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('applies nothing the second time', async () => {
-    await applyMigrations(databaseUrl, (line) => logged.push(line));
-    expect(logged.at(-1)).toMatch(/^migrations: none pending/);
-  }, CLI_TIMEOUT);
+  it(
+    'applies nothing the second time',
+    async () => {
+      await applyMigrations(databaseUrl, (line) => logged.push(line));
+      expect(logged.at(-1)).toMatch(/^migrations: none pending/);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('reports drift when the database differs from the schema', async () => {
-    const [table] = await query<{ table_name: string }>(
-      databaseUrl,
-      `SELECT table_name FROM information_schema.tables
+  it(
+    'reports drift when the database differs from the schema',
+    async () => {
+      const [table] = await query<{ table_name: string }>(
+        databaseUrl,
+        `SELECT table_name FROM information_schema.tables
         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
         ORDER BY table_name LIMIT 1`,
-    );
-    expect(table).toBeDefined();
-    await query(databaseUrl, `ALTER TABLE "${table!.table_name}" ADD COLUMN drift_probe integer`);
-    try {
-      expect(await schemaDrift(databaseUrl)).toMatch(/DROP COLUMN "drift_probe"/);
-    } finally {
-      await query(databaseUrl, `ALTER TABLE "${table!.table_name}" DROP COLUMN drift_probe`);
-    }
-  }, CLI_TIMEOUT);
+      );
+      expect(table).toBeDefined();
+      await query(databaseUrl, `ALTER TABLE "${table!.table_name}" ADD COLUMN drift_probe integer`);
+      try {
+        expect(await schemaDrift(databaseUrl)).toMatch(/DROP COLUMN "drift_probe"/);
+      } finally {
+        await query(databaseUrl, `ALTER TABLE "${table!.table_name}" DROP COLUMN drift_probe`);
+      }
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('fails with the CLI output when the database cannot be reached', async () => {
-    // Port 1: nothing listens there, the connection is refused at once.
-    const error = await applyMigrations('postgresql://postgres@127.0.0.1:1/nowhere').then(
-      () => undefined,
-      (e: unknown) => e as Error,
-    );
-    expect(error).toBeInstanceOf(Error);
-    expect(error!.message).toMatch(/prisma migrate deploy failed \(exit code 1\)/);
-    expect(error!.message).toMatch(/P1001|Can't reach database server/);
-  }, CLI_TIMEOUT);
+  it(
+    'fails with the CLI output when the database cannot be reached',
+    async () => {
+      // Port 1: nothing listens there, the connection is refused at once.
+      const error = await applyMigrations('postgresql://postgres@127.0.0.1:1/nowhere').then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect(error!.message).toMatch(/prisma migrate deploy failed \(exit code 1\)/);
+      expect(error!.message).toMatch(/P1001|Can't reach database server/);
+    },
+    CLI_TIMEOUT,
+  );
 });

@@ -32,7 +32,11 @@ describe('platform HTTP server', () => {
     server.app.get('/late', (_req, res) => void res.json({ mounted: true }));
     server.readiness.setStep('migrations');
     server.readiness.setDatabase({ embedded: true });
-    expect((await get(base, '/healthz')).body).toMatchObject({ status: 'starting', step: 'migrations', database: { ready: true, embedded: true } });
+    expect((await get(base, '/healthz')).body).toMatchObject({
+      status: 'starting',
+      step: 'migrations',
+      database: { ready: true, embedded: true },
+    });
 
     server.readiness.setDataset({ households: 120, persons: 410, loadedNow: true });
     server.finalize();

@@ -34,7 +34,12 @@ export async function startPlatform(): Promise<Platform> {
   const prisma = createPrisma(databaseUrl);
   const server = createServer({ holdUntilReady: false });
   const mounted = await mountPlatform(server.app, {
-    prisma, databaseUrl, jwtSecret: DEV_JWT_SECRET, introspection: false, production: false, log: () => {},
+    prisma,
+    databaseUrl,
+    jwtSecret: DEV_JWT_SECRET,
+    introspection: false,
+    production: false,
+    log: () => {},
   });
   server.finalize();
   server.readiness.markReady();
@@ -59,7 +64,16 @@ export async function openBrowser(prefix: string, options: { acceptDownloads?: b
     acceptDownloads: options.acceptDownloads ?? false,
     locale: 'zh-CN',
     viewport: { width: 1440, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   context.setDefaultTimeout(30_000);
   return {

@@ -55,7 +55,11 @@ export function fileDatabaseName(prefix: string, file: string, root: string): st
 }
 
 export async function cloneDatabase(adminUrl: string, template: string, name: string): Promise<void> {
-  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, `CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY ${CLONE_STRATEGY}`);
+  await adminQuery(
+    adminUrl,
+    `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+    `CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY ${CLONE_STRATEGY}`,
+  );
 }
 
 /** FORCE ends connections a file left open, so a forgotten pool cannot keep its database alive. */
@@ -77,7 +81,9 @@ let current: string | undefined;
 /** This file's own database (cloned from the loaded county before the file was imported). */
 export function testDatabaseUrl(): string {
   if (!current) {
-    throw new Error('no test database: this file runs in the "unit" project (UNIT_TESTS in vitest.config.ts), which has none; take it off that list');
+    throw new Error(
+      'no test database: this file runs in the "unit" project (UNIT_TESTS in vitest.config.ts), which has none; take it off that list',
+    );
   }
   return current;
 }

@@ -4,8 +4,17 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
-  buildSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLInputType, type GraphQLSchema, type GraphQLField,
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type GraphQLField,
 } from 'graphql';
 import { globalId } from './sql.ts';
 
@@ -21,8 +30,24 @@ export interface Pool {
 }
 
 const sqlish = fc.constantFrom(
-  "'; DROP TABLE household; --", "1 OR 1=1", "\\x00", "' UNION SELECT * FROM app_user --", '%', '_', '\\', '"', '$1',
-  '\u0000', '\ud800', 'NULL', 'null', 'undefined', '{}', '[]', '${jndi:x}', '<script>alert(1)</script>',
+  "'; DROP TABLE household; --",
+  '1 OR 1=1',
+  '\\x00',
+  "' UNION SELECT * FROM app_user --",
+  '%',
+  '_',
+  '\\',
+  '"',
+  '$1',
+  '\u0000',
+  '\ud800',
+  'NULL',
+  'null',
+  'undefined',
+  '{}',
+  '[]',
+  '${jndi:x}',
+  '<script>alert(1)</script>',
 );
 const weirdString = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
@@ -32,47 +57,106 @@ const weirdString = fc.oneof(
   fc.integer({ min: 100, max: 20_000 }).map((n) => 'x'.repeat(n)),
 );
 const weirdNumber = fc.oneof(
-  fc.integer(), fc.double(), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, -1, 0, 1e308, -0),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, -1, 0, 1e308, -0),
   fc.constantFrom('NaN', 'Infinity', '-1', '1e5', '0x10', '١٢', ''),
 );
 const decimalString = fc.oneof(
   fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 100).toFixed(2)),
   fc.constantFrom(
-    'NaN', 'Infinity', '-Infinity', '-0.01', '1e309', '1e-400', '0x1F', '１２３', '12.345', '1,000.00', '.5', '5.',
-    '99999999999999999999999.99', '123456789012.34', '12 34', '+1', '--1', '1e3', ' 100 ', '',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '-0.01',
+    '1e309',
+    '1e-400',
+    '0x1F',
+    '１２３',
+    '12.345',
+    '1,000.00',
+    '.5',
+    '5.',
+    '99999999999999999999999.99',
+    '123456789012.34',
+    '12 34',
+    '+1',
+    '--1',
+    '1e3',
+    ' 100 ',
+    '',
   ),
 );
 const dateString = fc.oneof(
   fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   fc.constantFrom(
-    '2024-02-30', '2023-02-29', '0000-00-00', '9999-12-31', '0001-01-01', '2024-1-1', '2024-13-01', '20240101',
-    '2024-01-01T00:00:00Z', '2024/01/01', '1969-12-31', '275760-09-13', '-2024-01-01', '２０２４-01-01',
+    '2024-02-30',
+    '2023-02-29',
+    '0000-00-00',
+    '9999-12-31',
+    '0001-01-01',
+    '2024-1-1',
+    '2024-13-01',
+    '20240101',
+    '2024-01-01T00:00:00Z',
+    '2024/01/01',
+    '1969-12-31',
+    '275760-09-13',
+    '-2024-01-01',
+    '２０２４-01-01',
   ),
 );
 
 /** Which model an ID field points at (by the usual naming). */
 function idTarget(field: string, mutationModel: string | null): string | null {
-  if (field === 'id' || field === 'contractId' && mutationModel === 'BenefitLinkageContract') return mutationModel;
+  if (field === 'id' || (field === 'contractId' && mutationModel === 'BenefitLinkageContract')) return mutationModel;
   const m = /^(.*?)Ids?$/.exec(field);
   if (!m) return null;
   const base = m[1]!;
-  const named: Record<string, string> = { household: 'Household', person: 'Person', entity: 'BusinessEntity', employer: 'BusinessEntity', industry: 'Industry', contract: 'BenefitLinkageContract' };
+  const named: Record<string, string> = {
+    household: 'Household',
+    person: 'Person',
+    entity: 'BusinessEntity',
+    employer: 'BusinessEntity',
+    industry: 'Industry',
+    contract: 'BenefitLinkageContract',
+  };
   return named[base] ?? base.charAt(0).toUpperCase() + base.slice(1);
 }
 
-const MODELS = ['Household', 'Person', 'Industry', 'BusinessEntity', 'BenefitLinkageContract', 'VillageCollectiveIncome', 'Employment', 'Village', 'AppUser'];
+const MODELS = [
+  'Household',
+  'Person',
+  'Industry',
+  'BusinessEntity',
+  'BenefitLinkageContract',
+  'VillageCollectiveIncome',
+  'Employment',
+  'Village',
+  'AppUser',
+];
 
 export class InputFuzzer {
   constructor(private readonly pool: Pool) {}
 
   private idArb(target: string | null): fc.Arbitrary<unknown> {
-    const own = target ? this.pool.rows[target] ?? [] : [];
+    const own = target ? (this.pool.rows[target] ?? []) : [];
     const anyRow = Object.values(this.pool.rows).flat();
     const options: fc.Arbitrary<unknown>[] = [
       fc.constantFrom(...MODELS).chain((t) => fc.integer({ min: -5, max: 3_000_000 }).map((n) => globalId(t, n))),
       fc.string({ maxLength: 30 }).map((s) => Buffer.from(s).toString('base64')),
-      fc.constantFrom('', '====', 'not-base64!', globalId('Household', 'abc'), globalId('', ''), globalId('Household', '1e3'),
-        globalId('Household', '99999999999999999999'), globalId('Household', '-1'), globalId('Household', ' 1'), '1'),
+      fc.constantFrom(
+        '',
+        '====',
+        'not-base64!',
+        globalId('Household', 'abc'),
+        globalId('', ''),
+        globalId('Household', '1e3'),
+        globalId('Household', '99999999999999999999'),
+        globalId('Household', '-1'),
+        globalId('Household', ' 1'),
+        '1',
+      ),
       weirdString,
       fc.integer(),
     ];
@@ -84,7 +168,7 @@ export class InputFuzzer {
 
   /** `version` is always stale or garbage: no generated update or delete may succeed on real rows. */
   private versionArb(model: string | null): fc.Arbitrary<unknown> {
-    const own = model ? this.pool.rows[model] ?? [] : [];
+    const own = model ? (this.pool.rows[model] ?? []) : [];
     const stale = own.length ? [fc.constantFrom(...own).map((r) => r.version + 1000)] : [];
     return fc.oneof(...stale, fc.constantFrom(-1, 2 ** 31, 1.5, '1', null), weirdNumber);
   }
@@ -123,7 +207,13 @@ export class InputFuzzer {
     const named = getNamedType(type);
     if (isEnumType(named)) {
       const values = named.getValues().map((v) => v.name);
-      return fc.oneof(fc.constantFrom(...values), fc.constantFrom(...values), fc.constantFrom(...values).map((v) => v.toLowerCase()), weirdString, fc.integer());
+      return fc.oneof(
+        fc.constantFrom(...values),
+        fc.constantFrom(...values),
+        fc.constantFrom(...values).map((v) => v.toLowerCase()),
+        weirdString,
+        fc.integer(),
+      );
     }
     if (isInputObjectType(named)) {
       if (depth > 2) return fc.constant(null);
@@ -131,21 +221,36 @@ export class InputFuzzer {
     }
     if (isScalarType(named)) {
       switch (named.name) {
-        case 'ID': return this.idArb(idTarget(field, model));
-        case 'Int': return field === 'version' ? this.versionArb(model) : fc.oneof(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 6 }), weirdNumber, weirdString);
-        case 'Float': return weirdNumber;
-        case 'Boolean': return fc.oneof(fc.boolean(), fc.boolean(), fc.constantFrom('true', 0, 1, 'yes'));
-        case 'Decimal': return fc.oneof(decimalString, decimalString, weirdNumber, weirdString, fc.constant({ value: 1 }));
-        case 'Date': return fc.oneof(dateString, dateString, weirdNumber, weirdString);
-        case 'DateTime': return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), weirdString, weirdNumber);
-        default: return this.stringArb(field);
+        case 'ID':
+          return this.idArb(idTarget(field, model));
+        case 'Int':
+          return field === 'version'
+            ? this.versionArb(model)
+            : fc.oneof(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 6 }), weirdNumber, weirdString);
+        case 'Float':
+          return weirdNumber;
+        case 'Boolean':
+          return fc.oneof(fc.boolean(), fc.boolean(), fc.constantFrom('true', 0, 1, 'yes'));
+        case 'Decimal':
+          return fc.oneof(decimalString, decimalString, weirdNumber, weirdString, fc.constant({ value: 1 }));
+        case 'Date':
+          return fc.oneof(dateString, dateString, weirdNumber, weirdString);
+        case 'DateTime':
+          return fc.oneof(
+            fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            weirdString,
+            weirdNumber,
+          );
+        default:
+          return this.stringArb(field);
       }
     }
     return fc.constant(null);
   }
 
   private typedValue(type: GraphQLInputType, field: string, model: string | null, depth: number): fc.Arbitrary<unknown> {
-    if (isListType(type)) return fc.oneof(fc.array(this.value(type.ofType, field, model, depth + 1, true), { maxLength: 4 }), fc.constant(null));
+    if (isListType(type))
+      return fc.oneof(fc.array(this.value(type.ofType, field, model, depth + 1, true), { maxLength: 4 }), fc.constant(null));
     const named = getNamedType(type);
     const orNull = (a: fc.Arbitrary<unknown>) => fc.option(a, { freq: 6, nil: null });
     if (isEnumType(named)) return orNull(fc.constantFrom(...named.getValues().map((v) => v.name)));
@@ -153,20 +258,38 @@ export class InputFuzzer {
       if (depth > 2) return fc.constant(null);
       const shape: Record<string, fc.Arbitrary<unknown>> = {};
       for (const [name, f] of Object.entries(named.getFields())) shape[name] = this.value(f.type, name, model, depth + 1, true);
-      return fc.record(shape, { requiredKeys: Object.entries(named.getFields()).filter(([, f]) => isNonNullType(f.type)).map(([n]) => n) });
+      return fc.record(shape, {
+        requiredKeys: Object.entries(named.getFields())
+          .filter(([, f]) => isNonNullType(f.type))
+          .map(([n]) => n),
+      });
     }
     if (!isScalarType(named)) return fc.constant(null);
     switch (named.name) {
-      case 'ID': return this.idArb(idTarget(field, model)).filter((v) => typeof v === 'string');
-      case 'Int': return field === 'version'
-        ? this.versionArb(model).filter((v) => Number.isInteger(v) && Math.abs(v as number) < 2 ** 31)
-        : orNull(fc.oneof(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: -5, max: 6 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })));
-      case 'Float': return orNull(fc.double({ noNaN: true, noDefaultInfinity: true }));
-      case 'Boolean': return orNull(fc.boolean());
-      case 'Decimal': return orNull(decimalString);
-      case 'Date': return orNull(dateString);
-      case 'DateTime': return orNull(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
-      default: return orNull(this.stringArb(field).filter((v) => typeof v === 'string'));
+      case 'ID':
+        return this.idArb(idTarget(field, model)).filter((v) => typeof v === 'string');
+      case 'Int':
+        return field === 'version'
+          ? this.versionArb(model).filter((v) => Number.isInteger(v) && Math.abs(v as number) < 2 ** 31)
+          : orNull(
+              fc.oneof(
+                fc.integer({ min: 1900, max: 2100 }),
+                fc.integer({ min: -5, max: 6 }),
+                fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+              ),
+            );
+      case 'Float':
+        return orNull(fc.double({ noNaN: true, noDefaultInfinity: true }));
+      case 'Boolean':
+        return orNull(fc.boolean());
+      case 'Decimal':
+        return orNull(decimalString);
+      case 'Date':
+        return orNull(dateString);
+      case 'DateTime':
+        return orNull(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
+      default:
+        return orNull(this.stringArb(field).filter((v) => typeof v === 'string'));
     }
   }
 
@@ -198,11 +321,15 @@ export function mutationDocument(field: GraphQLField<unknown, unknown>): string 
   const payload = getNamedType(field.type);
   let selection = '__typename';
   if (isObjectType(payload)) {
-    selection += ' ' + Object.values(payload.getFields()).map((f) => {
-      const t = getNamedType(f.type);
-      if (isObjectType(t)) return t.getFields().id ? `${f.name} { id }` : `${f.name} { __typename }`;
-      return f.args.some((a) => isNonNullType(a.type)) ? '' : f.name;
-    }).join(' ');
+    selection +=
+      ' ' +
+      Object.values(payload.getFields())
+        .map((f) => {
+          const t = getNamedType(f.type);
+          if (isObjectType(t)) return t.getFields().id ? `${f.name} { id }` : `${f.name} { __typename }`;
+          return f.args.some((a) => isNonNullType(a.type)) ? '' : f.name;
+        })
+        .join(' ');
   }
   // Without arguments (logout, refreshSession) `Fuzz()` would not parse; a scalar result (logout) takes no selection.
   const call = `result: ${field.name}${pass ? `(${pass})` : ''}${isObjectType(payload) ? ` { ${selection} }` : ''}`;

@@ -27,7 +27,12 @@ export interface RealServer {
   stop(): Promise<void>;
 }
 
-export async function startRealServer(databaseUrl: string, env: Record<string, string> = {}, readyWithinMs = 120_000, nodeArgs: string[] = []): Promise<RealServer> {
+export async function startRealServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  readyWithinMs = 120_000,
+  nodeArgs: string[] = [],
+): Promise<RealServer> {
   const port = await freePort();
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'services/main.ts'], {
@@ -35,7 +40,10 @@ export async function startRealServer(databaseUrl: string, env: Record<string, s
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const keep = (chunk: Buffer) => { output.push(chunk.toString()); if (output.length > 400) output.splice(0, 100); };
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 400) output.splice(0, 100);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const base = `http://127.0.0.1:${port}`;
@@ -61,7 +69,10 @@ export async function startRealServer(databaseUrl: string, env: Record<string, s
   const deadline = Date.now() + readyWithinMs;
   while (Date.now() < deadline) {
     if (!server.alive()) throw new Error(`server exited early:\n${output.join('')}`);
-    const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return server;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -81,7 +92,11 @@ export async function post(url: string, query: string, token: string | null, var
     });
     const text = await response.text();
     let body: any = null;
-    try { body = JSON.parse(text); } catch { body = { raw: text.slice(0, 200) }; }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = { raw: text.slice(0, 200) };
+    }
     return { status: response.status, body, ms: Date.now() - started, error: null as string | null };
   } catch (error) {
     return { status: 0, body: null, ms: Date.now() - started, error: String((error as Error).name ?? error) };
@@ -89,7 +104,10 @@ export async function post(url: string, query: string, token: string | null, var
 }
 
 export async function login(url: string, username: string, password = process.env.DEMO_PASSWORD || 'demo-password'): Promise<string> {
-  const result = await post(url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', null, { u: username, p: password });
+  const result = await post(url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', null, {
+    u: username,
+    p: password,
+  });
   const token = result.body?.data?.login?.token;
   if (!token) throw new Error(`login ${username} failed: ${JSON.stringify(result.body)}`);
   return token;

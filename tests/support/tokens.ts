@@ -17,7 +17,11 @@ export interface TokenUser {
 }
 
 /** A new user (no password: it cannot log in) with a live session; `expired` signs a token that expired a minute ago. */
-export async function tokenForNewUser(prisma: PrismaClient, user: TokenUser, options: { secret?: string; expired?: boolean } = {}): Promise<string> {
+export async function tokenForNewUser(
+  prisma: PrismaClient,
+  user: TokenUser,
+  options: { secret?: string; expired?: boolean } = {},
+): Promise<string> {
   const row = await prisma.user.create({
     data: {
       username: `${prefix}${++made}`,

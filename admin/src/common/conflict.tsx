@@ -16,7 +16,14 @@ function ConflictNotice() {
       role="alert"
       data-testid="conflict-notice"
       action={
-        <Button color="inherit" size="small" onClick={() => { refresh(); close(); }}>
+        <Button
+          color="inherit"
+          size="small"
+          onClick={() => {
+            refresh();
+            close();
+          }}
+        >
           {translate('app.conflict.reload')}
         </Button>
       }
@@ -38,7 +45,8 @@ export function useSaveErrorHandler() {
     }
     const code = errorCode(error);
     const body = (error as { body?: ApiErrorBody } | null)?.body;
-    let message = code === 'FORBIDDEN' ? translate('app.forbidden') : ((error as Error)?.message ?? translate('ra.notification.http_error'));
+    let message =
+      code === 'FORBIDDEN' ? translate('app.forbidden') : ((error as Error)?.message ?? translate('ra.notification.http_error'));
     // BAD_USER_INPUT naming a field: the form shows it under the field; the notice names the field by its label.
     if (body?.field && body.errors?.[body.field]) {
       message = `${translate(`resources.${resource}.fields.${body.field}`, { _: body.field })}：${body.errors[body.field]}`;

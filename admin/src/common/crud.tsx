@@ -4,8 +4,19 @@
 // for roles that may write.
 import type { ReactElement, ReactNode } from 'react';
 import {
-  Create, CreateButton, DeleteButton, Edit, FilterButton, List, SimpleForm, TopToolbar, Toolbar, SaveButton,
-  type CreateProps, type EditProps, type ListProps,
+  Create,
+  CreateButton,
+  DeleteButton,
+  Edit,
+  FilterButton,
+  List,
+  SimpleForm,
+  TopToolbar,
+  Toolbar,
+  SaveButton,
+  type CreateProps,
+  type EditProps,
+  type ListProps,
 } from 'react-admin';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { useSaveErrorHandler } from './conflict.tsx';

@@ -26,7 +26,9 @@ export function EnumField({ source, enumName }: EnumFieldProps) {
   if (Array.isArray(value)) {
     return (
       <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
-        {value.map((v: string) => <Chip key={v} size="small" label={label(v)} />)}
+        {value.map((v: string) => (
+          <Chip key={v} size="small" label={label(v)} />
+        ))}
       </Stack>
     );
   }

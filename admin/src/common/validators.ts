@@ -10,7 +10,10 @@ function localized(reason: string) {
   return { zh: match ? match[1]! : reason, en: match ? match[2]! : reason };
 }
 
-const message = (reason: string) => ({ message: 'app.validation.identifier', args: { detail: localized(reason).zh, detail_en: localized(reason).en } });
+const message = (reason: string) => ({
+  message: 'app.validation.identifier',
+  args: { detail: localized(reason).zh, detail_en: localized(reason).en },
+});
 
 export const creditCode = (value: unknown) => {
   if (value == null || value === '') return undefined;

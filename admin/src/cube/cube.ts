@@ -60,7 +60,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
       throw apiError(body.error ?? 'UNAUTHENTICATED', 'UNAUTHENTICATED');
     }
     if (response.status === 403) throw apiError(body.error ?? 'Forbidden', 'FORBIDDEN');
-    if (!response.ok || body.error) throw apiError(body.error ?? `HTTP ${response.status}`, response.status === 400 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR');
+    if (!response.ok || body.error)
+      throw apiError(body.error ?? `HTTP ${response.status}`, response.status === 400 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR');
     return body;
   }
   throw apiError('指标查询超时 (Cube did not answer in time)', 'INTERNAL_SERVER_ERROR');

@@ -14,7 +14,11 @@ function Panel({ title, error, children, testId }: { title: string; error?: unkn
     <Card data-testid={testId} sx={{ minWidth: 0 }}>
       <CardHeader title={title} titleTypographyProps={{ variant: 'subtitle1' }} />
       <CardContent sx={{ height: 300, display: 'flex', flexDirection: 'column' }}>
-        {error ? <Alert severity="warning">{translate('app.dashboard.cube_error', { message: (error as Error).message })}</Alert> : children}
+        {error ? (
+          <Alert severity="warning">{translate('app.dashboard.cube_error', { message: (error as Error).message })}</Alert>
+        ) : (
+          children
+        )}
       </CardContent>
     </Card>
   );
@@ -42,7 +46,13 @@ export function Dashboard() {
             <XAxis dataKey="x" ticks={YEARS_2014_2020} />
             <YAxis />
             <Tooltip />
-            <Line type="monotone" dataKey="poverty.poverty_incidence" name={translate('app.dashboard.incidence')} stroke="#c62828" isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="poverty.poverty_incidence"
+              name={translate('app.dashboard.incidence')}
+              stroke="#c62828"
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
         <ValueList rows={incidence.data} x="poverty.year" y="poverty.poverty_incidence" testId="incidence-values" />
@@ -60,14 +70,26 @@ export function Dashboard() {
       </Panel>
       <Panel title={translate('app.dashboard.dualIncome')} error={dual.error} testId="dual-income">
         <ResponsiveContainer width="100%" height="100%" minHeight={200}>
-          <BarChart data={series(dual.data, 'dual_income.township', ['dual_income.collective_income_growth', 'dual_income.farmer_income_growth'])}>
+          <BarChart
+            data={series(dual.data, 'dual_income.township', ['dual_income.collective_income_growth', 'dual_income.farmer_income_growth'])}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="x" interval={0} angle={-30} textAnchor="end" height={60} />
             <YAxis />
             <Tooltip />
             <Legend />
-            <Bar dataKey="dual_income.collective_income_growth" name={translate('app.dashboard.collectiveGrowth')} fill="#1565c0" isAnimationActive={false} />
-            <Bar dataKey="dual_income.farmer_income_growth" name={translate('app.dashboard.farmerGrowth')} fill="#f9a825" isAnimationActive={false} />
+            <Bar
+              dataKey="dual_income.collective_income_growth"
+              name={translate('app.dashboard.collectiveGrowth')}
+              fill="#1565c0"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="dual_income.farmer_income_growth"
+              name={translate('app.dashboard.farmerGrowth')}
+              fill="#f9a825"
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </Panel>
@@ -97,7 +119,11 @@ export function Dashboard() {
         >
           {coverageRow ? `${shown(coverageRow['benefit_linkage.linkage_coverage'])} %` : '–'}
         </Typography>
-        <Typography color="text.secondary" data-testid="linked-households" data-value={String(coverageRow?.['benefit_linkage.linked_households'] ?? '')}>
+        <Typography
+          color="text.secondary"
+          data-testid="linked-households"
+          data-value={String(coverageRow?.['benefit_linkage.linked_households'] ?? '')}
+        >
           {translate('app.dashboard.linked')}: {shown(coverageRow?.['benefit_linkage.linked_households'])}
           {' · '}
           {translate('app.dashboard.contracts')}: {shown(coverageRow?.['benefit_linkage.contract_count'])}

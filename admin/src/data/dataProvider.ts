@@ -14,7 +14,17 @@
 import type { DataProvider, GetListResult, RaRecord } from 'react-admin';
 import { CursorCache } from './cursorCache.ts';
 import { apiError, type GraphQLRequest } from './graphql.ts';
-import { MAX_PAGE, backwardCursorQuery, cursorQuery, deleteQuery, listQuery, mutationQuery, nodeQuery, nodesQuery, plainListQuery } from './queries.ts';
+import {
+  MAX_PAGE,
+  backwardCursorQuery,
+  cursorQuery,
+  deleteQuery,
+  listQuery,
+  mutationQuery,
+  nodeQuery,
+  nodesQuery,
+  plainListQuery,
+} from './queries.ts';
 import { defaultFilter, type Node, type ResourceSpec, type Values } from './spec.ts';
 
 interface Connection {
@@ -30,7 +40,11 @@ export interface Sort {
 
 export interface ConsoleDataProvider extends DataProvider {
   /** Every row of a list under a filter and sort, 100 per request (for exports). */
-  getAll(resource: string, params: { filter?: Values; sort?: Sort }, onProgress?: (loaded: number, total: number) => void): Promise<RaRecord[]>;
+  getAll(
+    resource: string,
+    params: { filter?: Values; sort?: Sort },
+    onProgress?: (loaded: number, total: number) => void,
+  ): Promise<RaRecord[]>;
   /** Any other operation (record a payout, the employment channels' counts, …). */
   graphql<T = Record<string, any>>(query: string, variables?: Values): Promise<T>;
   /** Forgets cached cursors of a resource (after writes made outside the provider). */
@@ -71,7 +85,12 @@ export function createDataProvider({ specs, request, cache = new CursorCache() }
   }
 
   /** The cursor after `offset` rows, walking if needed; undefined when the list is shorter. */
-  async function cursorAt(spec: ResourceSpec, key: string, base: Values, offset: number): Promise<{ cursor: string | null | undefined; total?: number }> {
+  async function cursorAt(
+    spec: ResourceSpec,
+    key: string,
+    base: Values,
+    offset: number,
+  ): Promise<{ cursor: string | null | undefined; total?: number }> {
     const from = cache.nearest(key, offset);
     if (from.offset === offset) return { cursor: from.cursor };
     let total = cache.total(key);
@@ -86,7 +105,13 @@ export function createDataProvider({ specs, request, cache = new CursorCache() }
     return walkForward(spec, key, base, offset, from);
   }
 
-  async function walkForward(spec: ResourceSpec, key: string, base: Values, offset: number, from: { offset: number; cursor: string | null }) {
+  async function walkForward(
+    spec: ResourceSpec,
+    key: string,
+    base: Values,
+    offset: number,
+    from: { offset: number; cursor: string | null },
+  ) {
     let { offset: known, cursor } = from;
     let total: number | undefined;
     while (known < offset) {
@@ -104,7 +129,14 @@ export function createDataProvider({ specs, request, cache = new CursorCache() }
   }
 
   /** From the end (`last`/`before`): rows above[offset]-n … above[offset]-1 per request, until row `offset` is known. */
-  async function walkBack(spec: ResourceSpec, key: string, base: Values, offset: number, above: { offset: number; cursor: string | null }, total: number) {
+  async function walkBack(
+    spec: ResourceSpec,
+    key: string,
+    base: Values,
+    offset: number,
+    above: { offset: number; cursor: string | null },
+    total: number,
+  ) {
     let { offset: top, cursor } = above;
     while (top > offset) {
       const n = Math.min(MAX_PAGE, top - offset);
@@ -123,7 +155,14 @@ export function createDataProvider({ specs, request, cache = new CursorCache() }
   }
 
   /** `count` rows after `offset`, in requests of at most 100. */
-  async function rows(spec: ResourceSpec, key: string, base: Values, offset: number, count: number, retry = true): Promise<{ rows: Node[]; total: number; more: boolean }> {
+  async function rows(
+    spec: ResourceSpec,
+    key: string,
+    base: Values,
+    offset: number,
+    count: number,
+    retry = true,
+  ): Promise<{ rows: Node[]; total: number; more: boolean }> {
     const start = await cursorAt(spec, key, base, offset);
     if (start.cursor === undefined) return { rows: [], total: start.total ?? offset, more: false };
     const out: Node[] = [];
@@ -140,7 +179,11 @@ export function createDataProvider({ specs, request, cache = new CursorCache() }
         cache.forget(key);
         return rows(spec, key, base, offset, count, false);
       }
-      cache.record(key, offset + out.length, page.edges.map((e) => e.cursor));
+      cache.record(
+        key,
+        offset + out.length,
+        page.edges.map((e) => e.cursor),
+      );
       for (const edge of page.edges) if (edge.node) out.push(edge.node);
       if (page.edges.length === 0) break;
       after = page.edges[page.edges.length - 1]!.cursor;
@@ -151,7 +194,9 @@ export function createDataProvider({ specs, request, cache = new CursorCache() }
   async function plainList(spec: ResourceSpec, filter: Values, sort?: Sort): Promise<Node[]> {
     const data = await request<Record<string, Node[]>>(plainListQuery(spec));
     let list = (data[spec.connection] ?? []).filter((row) =>
-      Object.entries(filter).every(([k, v]) => isEmpty(v) || v === null || row[k] === v || (k === 'q' && JSON.stringify(row).includes(String(v)))),
+      Object.entries(filter).every(
+        ([k, v]) => isEmpty(v) || v === null || row[k] === v || (k === 'q' && JSON.stringify(row).includes(String(v))),
+      ),
     );
     if (sort?.field && list.length > 0 && sort.field in list[0]!) {
       const dir = sort.order === 'DESC' ? -1 : 1;
@@ -197,7 +242,8 @@ export function createDataProvider({ specs, request, cache = new CursorCache() }
     const spec = specOf(resource);
     if (!spec.update) throw apiError('该资源不可修改 (this resource is read-only)', 'FORBIDDEN');
     const version = (data.version ?? previous?.version) as number | undefined;
-    if (typeof version !== 'number') throw apiError('缺少版本号，无法保存 (the record has no version)', 'BAD_USER_INPUT', { field: 'version' });
+    if (typeof version !== 'number')
+      throw apiError('缺少版本号，无法保存 (the record has no version)', 'BAD_USER_INPUT', { field: 'version' });
     const variables = { input: { id, version, ...input(spec, spec.update.fields, data, previous) } };
     const result = await request<Record<string, Record<string, Node>>>(mutationQuery(spec, 'update'), variables);
     cache.clearResource(resource);

@@ -58,7 +58,7 @@ export type GraphQLRequest = <T = Record<string, unknown>>(query: string, variab
 
 export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQLRequest {
   const url = options.url ?? '/graphql';
-  return async <T,>(query: string, variables: Record<string, unknown> = {}) => {
+  return async <T>(query: string, variables: Record<string, unknown> = {}) => {
     const token = options.getToken?.() ?? null;
     const doFetch = options.fetch ?? globalThis.fetch;
     let response: Response;
@@ -83,13 +83,15 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
       throw apiError(`服务器返回了无法解析的响应 (HTTP ${response.status})`, code);
     }
     if (body.errors?.length) throw toHttpError(body.errors, response.status);
-    if (!response.ok || body.data == null) throw apiError(`请求失败 (HTTP ${response.status})`, response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
+    if (!response.ok || body.data == null)
+      throw apiError(`请求失败 (HTTP ${response.status})`, response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
     return body.data;
   };
 }
 
 export const errorCode = (error: unknown): ErrorCode | undefined =>
-  (error as { body?: ApiErrorBody } | null)?.body?.code ?? ((error as { status?: number } | null)?.status === 401 ? 'UNAUTHENTICATED' : undefined);
+  (error as { body?: ApiErrorBody } | null)?.body?.code ??
+  ((error as { status?: number } | null)?.status === 401 ? 'UNAUTHENTICATED' : undefined);
 
 /** A stale `version` (someone else saved first), as opposed to a duplicate value, which names a field or constraint. */
 export function isVersionConflict(error: unknown): boolean {

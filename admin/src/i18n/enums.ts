@@ -17,5 +17,4 @@ export function enumMessages(lang: 0 | 1): Record<string, Record<string, string>
 }
 
 /** The Chinese label of a value (exports are always in Chinese). */
-export const zhEnum = (name: EnumName, value: unknown): string =>
-  value == null || value === '' ? '' : enumLabel(name, String(value));
+export const zhEnum = (name: EnumName, value: unknown): string => (value == null || value === '' ? '' : enumLabel(name, String(value)));

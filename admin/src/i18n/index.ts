@@ -11,10 +11,18 @@ import { monitoringEn, monitoringZh } from './monitoring.ts';
 
 // The monitoring screens' labels add resources and a `monitoring` section (i18n/monitoring.ts).
 export const zhMessages = {
-  ...chineseMessages, ...zhApp, resources: { ...zhApp.resources, ...monitoringZh.resources }, monitoring: monitoringZh.monitoring, enums: enumMessages(0),
+  ...chineseMessages,
+  ...zhApp,
+  resources: { ...zhApp.resources, ...monitoringZh.resources },
+  monitoring: monitoringZh.monitoring,
+  enums: enumMessages(0),
 } as unknown as TranslationMessages;
 export const enMessages = {
-  ...englishMessages, ...enApp, resources: { ...enApp.resources, ...monitoringEn.resources }, monitoring: monitoringEn.monitoring, enums: enumMessages(1),
+  ...englishMessages,
+  ...enApp,
+  resources: { ...enApp.resources, ...monitoringEn.resources },
+  monitoring: monitoringEn.monitoring,
+  enums: enumMessages(1),
 } as unknown as TranslationMessages;
 
 // react-admin keeps the chosen locale in its store (localStorage), so a switch survives reloads.

@@ -13,7 +13,12 @@ export const FALLBACK_VIEWS: CubeView[] = [
   {
     name: 'dual_income',
     measures: m('dual_income', [
-      'collective_income', 'collective_income_growth', 'farmer_income_per_capita', 'farmer_income_growth', 'dual_growth_villages', 'village_count',
+      'collective_income',
+      'collective_income_growth',
+      'farmer_income_per_capita',
+      'farmer_income_growth',
+      'dual_growth_villages',
+      'village_count',
     ]),
     dimensions: m('dual_income', ['year', 'township', 'village']),
   },

@@ -24,8 +24,17 @@ export const ENTITY_KINDS = {
 } as const;
 
 const entityWritable = [
-  'name', 'creditCode', 'legalRepresentative', 'phone', 'townshipCode', 'villageCode', 'address',
-  'registeredCapital', 'memberCount', 'establishedAt', 'industryIds',
+  'name',
+  'creditCode',
+  'legalRepresentative',
+  'phone',
+  'townshipCode',
+  'villageCode',
+  'address',
+  'registeredCapital',
+  'memberCount',
+  'establishedAt',
+  'industryIds',
 ] as const;
 
 /** All five kinds share the BusinessEntity type; each list fixes `kind` in the filter. */
@@ -113,7 +122,11 @@ export const collectiveIncomes: ResourceSpec = {
   sortFields: { year: 'year', amount: 'amount', villageCode: 'villageCode' },
   references: { villageCode: (code) => ({ regionCode: code }) },
   payload: 'villageCollectiveIncome',
-  create: { name: 'createVillageCollectiveIncome', inputType: 'CreateVillageCollectiveIncomeInput', fields: ['villageCode', 'year', 'source', 'amount'] },
+  create: {
+    name: 'createVillageCollectiveIncome',
+    inputType: 'CreateVillageCollectiveIncomeInput',
+    fields: ['villageCode', 'year', 'source', 'amount'],
+  },
   update: { name: 'updateVillageCollectiveIncome', inputType: 'UpdateVillageCollectiveIncomeInput', fields: ['year', 'source', 'amount'] },
   delete: { name: 'deleteVillageCollectiveIncome', inputType: 'DeleteVillageCollectiveIncomeInput' },
   parse: (n) => ({ villageName: n.village?.name }),
@@ -137,7 +150,11 @@ export const employments: ResourceSpec = {
     inputType: 'CreateEmploymentInput',
     fields: ['personId', 'channel', 'employerId', 'postName', 'startDate', 'endDate', 'monthlyWage'],
   },
-  update: { name: 'updateEmployment', inputType: 'UpdateEmploymentInput', fields: ['channel', 'employerId', 'postName', 'startDate', 'endDate', 'monthlyWage'] },
+  update: {
+    name: 'updateEmployment',
+    inputType: 'UpdateEmploymentInput',
+    fields: ['channel', 'employerId', 'postName', 'startDate', 'endDate', 'monthlyWage'],
+  },
   delete: { name: 'deleteEmployment', inputType: 'DeleteEmploymentInput' },
   parse: (n) => ({
     channel: n.channelCode,

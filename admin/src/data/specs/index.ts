@@ -1,9 +1,7 @@
 // Every resource of the console and its query/mutation map.
 import type { ResourceSpec } from '../spec.ts';
 import { households, persons, townships, villages } from './regions.ts';
-import {
-  businessEntities, collectiveIncomes, contracts, employmentChannels, employments, entities, industries,
-} from './economy.ts';
+import { businessEntities, collectiveIncomes, contracts, employmentChannels, employments, entities, industries } from './economy.ts';
 import { monitoringSpecs } from './monitoring.ts';
 import { users } from './users.ts';
 

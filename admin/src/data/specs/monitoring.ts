@@ -51,8 +51,15 @@ export const warnings: ResourceSpec = {
 
 /** The nine aspects of a visit (两不愁三保障 and the rest), in the form's order. */
 export const VISIT_ASPECTS = [
-  'FOOD', 'CLOTHING', 'COMPULSORY_EDUCATION', 'BASIC_MEDICAL', 'HOUSING_SAFETY', 'DRINKING_WATER',
-  'POPULATION_CHANGE', 'SPECIALTY_FARMING', 'HOUSEHOLD_ENVIRONMENT',
+  'FOOD',
+  'CLOTHING',
+  'COMPULSORY_EDUCATION',
+  'BASIC_MEDICAL',
+  'HOUSING_SAFETY',
+  'DRINKING_WATER',
+  'POPULATION_CHANGE',
+  'SPECIALTY_FARMING',
+  'HOUSEHOLD_ENVIRONMENT',
 ] as const;
 
 export const visits: ResourceSpec = {
@@ -105,9 +112,9 @@ export const alerts: ResourceSpec = {
 export const departmentImports: ResourceSpec = {
   type: 'DepartmentImport',
   connection: 'departmentImports',
-  fields: 'department kind fileName status rowCount badRowCount importedAt importedBy { username displayName } progress { processed total }',
-  detailFields:
-    'report { alertCount alreadyImported matched unmatched rejected duplicateLines badRowsTruncated badRows { line reason } }',
+  fields:
+    'department kind fileName status rowCount badRowCount importedAt importedBy { username displayName } progress { processed total }',
+  detailFields: 'report { alertCount alreadyImported matched unmatched rejected duplicateLines badRowsTruncated badRows { line reason } }',
   filterType: 'DepartmentImportFilter',
   orderByType: 'DepartmentImportOrderBy',
   sortFields: { id: 'id', importedAt: 'importedAt' },
@@ -136,11 +143,18 @@ export const monitoringSpecs = { monitoringCases, warnings, visits, alerts, depa
 /** Steps whose input carries a required reason (MonitoringCaseDecisionInput). */
 export const DECISION_MUTATIONS = ['rejectMonitoringCase', 'eliminateMonitoringCaseRisk'] as const;
 /** Steps with an optional opinion (MonitoringCaseStepInput). */
-export const STEP_MUTATIONS = ['verifyMonitoringCase', 'reviewMonitoringCaseInVillage', 'reviewMonitoringCaseInTownship', 'approveMonitoringCase'] as const;
+export const STEP_MUTATIONS = [
+  'verifyMonitoringCase',
+  'reviewMonitoringCaseInVillage',
+  'reviewMonitoringCaseInTownship',
+  'approveMonitoringCase',
+] as const;
 
 /** The document of one workflow step, by its mutation name (CaseStep.mutation). */
 export function caseStepDocument(mutation: string): string {
-  const inputType = (DECISION_MUTATIONS as readonly string[]).includes(mutation) ? 'MonitoringCaseDecisionInput' : 'MonitoringCaseStepInput';
+  const inputType = (DECISION_MUTATIONS as readonly string[]).includes(mutation)
+    ? 'MonitoringCaseDecisionInput'
+    : 'MonitoringCaseStepInput';
   return `mutation ${mutation}($input: ${inputType}!) { ${mutation}(input: $input) { monitoringCase { id stage version } } }`;
 }
 
@@ -156,7 +170,8 @@ export const ADD_MEASURE =
 export const UPDATE_MEASURE =
   'mutation updateAssistanceMeasure($input: UpdateAssistanceMeasureInput!) { updateAssistanceMeasure(input: $input) { assistanceMeasure { id status description version } } }';
 
-export const HOUSEHOLD_MEMBERS = 'query HouseholdMembers($id: ID!) { node(id: $id) { id ... on Household { members { id name relation } } } }';
+export const HOUSEHOLD_MEMBERS =
+  'query HouseholdMembers($id: ID!) { node(id: $id) { id ... on Household { members { id name relation } } } }';
 
 /** The newest import still being processed (the upload's own id is known only when it ends). */
 export const IMPORT_IN_PROGRESS =
@@ -165,5 +180,10 @@ export const IMPORT_IN_PROGRESS =
 /** Every hand-written document above (for the contract test). */
 export const MONITORING_DOCUMENTS: string[] = [
   ...[...STEP_MUTATIONS, ...DECISION_MUTATIONS].map(caseStepDocument),
-  RUN_SCREENING, REVIEW_ALERT, ADD_MEASURE, UPDATE_MEASURE, HOUSEHOLD_MEMBERS, IMPORT_IN_PROGRESS,
+  RUN_SCREENING,
+  REVIEW_ALERT,
+  ADD_MEASURE,
+  UPDATE_MEASURE,
+  HOUSEHOLD_MEMBERS,
+  IMPORT_IN_PROGRESS,
 ];

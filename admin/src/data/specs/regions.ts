@@ -26,8 +26,16 @@ export const villages: ResourceSpec = {
 };
 
 const householdWritable = [
-  'address', 'phone', 'registered', 'registeredYear', 'status', 'liftedYear',
-  'monitoringCategory', 'monitoringSince', 'riskEliminatedAt', 'riskTypes',
+  'address',
+  'phone',
+  'registered',
+  'registeredYear',
+  'status',
+  'liftedYear',
+  'monitoringCategory',
+  'monitoringSince',
+  'riskEliminatedAt',
+  'riskTypes',
 ] as const;
 
 export const households: ResourceSpec = {
@@ -59,8 +67,19 @@ export const households: ResourceSpec = {
 };
 
 const personWritable = [
-  'name', 'relation', 'phone', 'laborCapacity', 'health', 'chronicIllnessCertificate', 'disabilityCertificate',
-  'disabilityGrade', 'schooling', 'basicMedicalInsurance', 'criticalIllnessInsurance', 'medicalAssistance', 'pensionInsurance',
+  'name',
+  'relation',
+  'phone',
+  'laborCapacity',
+  'health',
+  'chronicIllnessCertificate',
+  'disabilityCertificate',
+  'disabilityGrade',
+  'schooling',
+  'basicMedicalInsurance',
+  'criticalIllnessInsurance',
+  'medicalAssistance',
+  'pensionInsurance',
 ] as const;
 
 export const persons: ResourceSpec = {
@@ -79,5 +98,8 @@ export const persons: ResourceSpec = {
   // The ID number goes only when it changed (diffed against the loaded record), so a masked one is never sent back.
   update: { name: 'updatePerson', inputType: 'UpdatePersonInput', fields: ['idNumber', ...personWritable] },
   parse: (n) => ({ householdId: n.household?.id, householdNumber: n.household?.householdNumber }),
-  serialize: { idNumber: (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), disabilityGrade: (v) => (v === null || v === undefined ? v : Number(v)) },
+  serialize: {
+    idNumber: (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+    disabilityGrade: (v) => (v === null || v === undefined ? v : Number(v)),
+  },
 };

@@ -5,7 +5,15 @@ import { useState } from 'react';
 import NotificationImportantIcon from '@mui/icons-material/NotificationImportant';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField as MuiTextField } from '@mui/material';
 import {
-  Datagrid, DateField, TextField, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, usePermissions,
+  Datagrid,
+  DateField,
+  TextField,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  usePermissions,
 } from 'react-admin';
 import { AppList } from '../../common/crud.tsx';
 import { EnumField, EnumInput } from '../../common/enums.tsx';
@@ -14,7 +22,6 @@ import { useSaveErrorHandler } from '../../common/conflict.tsx';
 import { can, type Viewer } from '../../auth/session.ts';
 import type { ConsoleDataProvider } from '../../data/index.ts';
 import { REVIEW_ALERT } from '../../data/specs/monitoring.ts';
-
 
 function ReviewDialog({ decision, onClose }: { decision: 'CONFIRM' | 'DISMISS'; onClose: () => void }) {
   const record = useRecordContext();
@@ -47,14 +54,25 @@ function ReviewDialog({ decision, onClose }: { decision: 'CONFIRM' | 'DISMISS'; 
       <DialogTitle>{translate(decision === 'CONFIRM' ? 'monitoring.alert.confirm' : 'monitoring.alert.dismiss')}</DialogTitle>
       <DialogContent>
         <MuiTextField
-          name="note" label={translate('monitoring.alert.note')} value={note} onChange={(e) => setNote(e.target.value)}
-          required={decision === 'DISMISS'} helperText={decision === 'DISMISS' ? translate('monitoring.alert.note_required') : ' '}
-          fullWidth multiline minRows={2} margin="dense" slotProps={{ htmlInput: { maxLength: 500 } }} autoFocus
+          name="note"
+          label={translate('monitoring.alert.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          required={decision === 'DISMISS'}
+          helperText={decision === 'DISMISS' ? translate('monitoring.alert.note_required') : ' '}
+          fullWidth
+          multiline
+          minRows={2}
+          margin="dense"
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+          autoFocus
         />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={busy || missing} onClick={() => void submit()} data-testid="alert-review-confirm">{translate('ra.action.confirm')}</Button>
+        <Button variant="contained" disabled={busy || missing} onClick={() => void submit()} data-testid="alert-review-confirm">
+          {translate('ra.action.confirm')}
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -68,8 +86,12 @@ function ReviewButtons() {
   if (!record || record.status !== 'OPEN' || !can.reviewAlerts(permissions)) return null;
   return (
     <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }}>
-      <Button size="small" variant="outlined" onClick={() => setDecision('CONFIRM')} data-action="CONFIRM">{translate('monitoring.alert.confirm')}</Button>
-      <Button size="small" color="warning" variant="outlined" onClick={() => setDecision('DISMISS')} data-action="DISMISS">{translate('monitoring.alert.dismiss')}</Button>
+      <Button size="small" variant="outlined" onClick={() => setDecision('CONFIRM')} data-action="CONFIRM">
+        {translate('monitoring.alert.confirm')}
+      </Button>
+      <Button size="small" color="warning" variant="outlined" onClick={() => setDecision('DISMISS')} data-action="DISMISS">
+        {translate('monitoring.alert.dismiss')}
+      </Button>
       {decision && <ReviewDialog decision={decision} onClose={() => setDecision(null)} />}
     </Stack>
   );

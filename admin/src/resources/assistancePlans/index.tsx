@@ -4,12 +4,39 @@
 import { useState } from 'react';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import {
-  Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow,
-  TextField as MuiTextField, Typography,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
 } from '@mui/material';
 import {
-  AutocompleteInput, Datagrid, DateField, ReferenceField, ReferenceInput, Show, SimpleShowLayout, TextField, TextInput, required,
-  useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, usePermissions,
+  AutocompleteInput,
+  Datagrid,
+  DateField,
+  ReferenceField,
+  ReferenceInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  usePermissions,
 } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { AppCreate, AppForm, AppList } from '../../common/crud.tsx';
@@ -20,7 +47,14 @@ import { can, type Viewer } from '../../auth/session.ts';
 import type { ConsoleDataProvider } from '../../data/index.ts';
 import { ADD_MEASURE, HOUSEHOLD_MEMBERS, UPDATE_MEASURE } from '../../data/specs/monitoring.ts';
 
-interface Measure { id: string; kind: string; description: string; status: string; version: number; person: { id: string; name: string } | null }
+interface Measure {
+  id: string;
+  kind: string;
+  description: string;
+  status: string;
+  version: number;
+  person: { id: string; name: string } | null;
+}
 
 function PlanList() {
   const { permissions } = usePermissions<Viewer>();
@@ -44,7 +78,8 @@ function useMembers(householdId: string | undefined) {
     queryKey: ['householdMembers', householdId],
     enabled: !!householdId,
     queryFn: async () =>
-      ((await dataProvider.graphql<{ node: { members?: { id: string; name: string }[] } | null }>(HOUSEHOLD_MEMBERS, { id: householdId })).node?.members ?? []),
+      (await dataProvider.graphql<{ node: { members?: { id: string; name: string }[] } | null }>(HOUSEHOLD_MEMBERS, { id: householdId }))
+        .node?.members ?? [],
   });
 }
 
@@ -64,9 +99,19 @@ function StatusSelect({ measure, disabled }: { measure: Measure; disabled: boole
     refresh();
   };
   return (
-    <MuiTextField select size="small" value={measure.status} disabled={disabled} onChange={(e) => void change(e.target.value)}
-      slotProps={{ htmlInput: { 'data-measure': measure.id } }}>
-      {statuses.map((s) => <MenuItem key={s.id} value={s.id}>{s.name}</MenuItem>)}
+    <MuiTextField
+      select
+      size="small"
+      value={measure.status}
+      disabled={disabled}
+      onChange={(e) => void change(e.target.value)}
+      slotProps={{ htmlInput: { 'data-measure': measure.id } }}
+    >
+      {statuses.map((s) => (
+        <MenuItem key={s.id} value={s.id}>
+          {s.name}
+        </MenuItem>
+      ))}
     </MuiTextField>
   );
 }
@@ -94,19 +139,49 @@ function AddMeasureDialog({ planId, members, onClose }: { planId: string; member
       <DialogTitle>{translate('monitoring.plan.add_measure')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <MuiTextField select name="kind" label={translate('monitoring.plan.kind')} value={kind} onChange={(e) => setKind(e.target.value)} required>
-            {kinds.map((k) => <MenuItem key={k.id} value={k.id}>{k.name}</MenuItem>)}
+          <MuiTextField
+            select
+            name="kind"
+            label={translate('monitoring.plan.kind')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+            required
+          >
+            {kinds.map((k) => (
+              <MenuItem key={k.id} value={k.id}>
+                {k.name}
+              </MenuItem>
+            ))}
           </MuiTextField>
-          <MuiTextField select name="personId" label={translate('monitoring.plan.person')} value={personId} onChange={(e) => setPersonId(e.target.value)}>
+          <MuiTextField
+            select
+            name="personId"
+            label={translate('monitoring.plan.person')}
+            value={personId}
+            onChange={(e) => setPersonId(e.target.value)}
+          >
             <MenuItem value="">{translate('monitoring.plan.whole_household')}</MenuItem>
-            {members.map((m) => <MenuItem key={m.id} value={m.id}>{m.name}</MenuItem>)}
+            {members.map((m) => (
+              <MenuItem key={m.id} value={m.id}>
+                {m.name}
+              </MenuItem>
+            ))}
           </MuiTextField>
-          <MuiTextField name="description" label={translate('monitoring.plan.description')} value={description} onChange={(e) => setDescription(e.target.value)} required multiline />
+          <MuiTextField
+            name="description"
+            label={translate('monitoring.plan.description')}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            required
+            multiline
+          />
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={!kind || !description.trim()} onClick={() => void submit()}>{translate('ra.action.save')}</Button>
+        <Button variant="contained" disabled={!kind || !description.trim()} onClick={() => void submit()}>
+          {translate('ra.action.save')}
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -135,29 +210,33 @@ function MeasuresByPerson() {
         <Typography variant="h6">{translate('resources.assistancePlans.fields.measures')}</Typography>
         {writable && <Button onClick={() => setAdding(true)}>{translate('monitoring.plan.add_measure')}</Button>}
       </Stack>
-      {[...groups.entries()].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0)).map(([key, group]) => (
-        <Box key={key || 'household'} sx={{ mb: 2 }}>
-          <Typography variant="subtitle1">{group.name}</Typography>
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('monitoring.plan.kind')}</TableCell>
-                <TableCell>{translate('monitoring.plan.description')}</TableCell>
-                <TableCell>{translate('monitoring.plan.status')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {group.measures.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell>{translate(`enums.MeasureKind.${m.kind}`)}</TableCell>
-                  <TableCell>{m.description}</TableCell>
-                  <TableCell><StatusSelect measure={m} disabled={!writable} /></TableCell>
+      {[...groups.entries()]
+        .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0))
+        .map(([key, group]) => (
+          <Box key={key || 'household'} sx={{ mb: 2 }}>
+            <Typography variant="subtitle1">{group.name}</Typography>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('monitoring.plan.kind')}</TableCell>
+                  <TableCell>{translate('monitoring.plan.description')}</TableCell>
+                  <TableCell>{translate('monitoring.plan.status')}</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Box>
-      ))}
+              </TableHead>
+              <TableBody>
+                {group.measures.map((m) => (
+                  <TableRow key={m.id}>
+                    <TableCell>{translate(`enums.MeasureKind.${m.kind}`)}</TableCell>
+                    <TableCell>{m.description}</TableCell>
+                    <TableCell>
+                      <StatusSelect measure={m} disabled={!writable} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        ))}
       {adding && <AddMeasureDialog planId={String(record.id)} members={members} onClose={() => setAdding(false)} />}
     </Box>
   );
@@ -176,7 +255,8 @@ const PlanShow = () => (
   </Show>
 );
 
-const householdText = (r: { householdNumber?: string; headName?: string | null }) => `${r.householdNumber ?? ''} ${r.headName ?? ''}`.trim();
+const householdText = (r: { householdNumber?: string; headName?: string | null }) =>
+  `${r.householdNumber ?? ''} ${r.headName ?? ''}`.trim();
 
 const PlanCreate = () => (
   <AppCreate>

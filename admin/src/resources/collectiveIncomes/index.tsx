@@ -34,7 +34,9 @@ function CollectiveIncomeList() {
 const CollectiveIncomeEdit = () => (
   <AppEdit redirect="list">
     <AppForm canDelete>
-      <Labeled source="villageName"><TextField source="villageName" /></Labeled>
+      <Labeled source="villageName">
+        <TextField source="villageName" />
+      </Labeled>
       <NumberInput source="year" validate={[required(), year(2000, thisYear)]} />
       <EnumInput source="source" enumName="CollectiveIncomeSource" validate={required()} />
       <TextInput source="amount" validate={[required(), money]} />

@@ -3,14 +3,22 @@ import { useState } from 'react';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import { Dialog, DialogContent, DialogTitle } from '@mui/material';
 import {
-  Button, DateInput, Form, SaveButton, TextInput, required, useDataProvider, useNotify, useRecordContext, useRefresh,
+  Button,
+  DateInput,
+  Form,
+  SaveButton,
+  TextInput,
+  required,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { money } from '../../common/validators.ts';
 import type { ConsoleDataProvider } from '../../data/index.ts';
 import { useSaveErrorHandler } from '../../common/conflict.tsx';
 import { RECORD_PAYOUT } from '../../data/documents.ts';
-
 
 export function RecordPayoutButton() {
   const contract = useRecordContext();
@@ -38,7 +46,9 @@ export function RecordPayoutButton() {
 
   return (
     <>
-      <Button label={translate('app.payout.record')} onClick={() => setOpen(true)}><PaymentsIcon /></Button>
+      <Button label={translate('app.payout.record')} onClick={() => setOpen(true)}>
+        <PaymentsIcon />
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)}>
         <DialogTitle>{translate('app.payout.title')}</DialogTitle>
         <DialogContent>

@@ -2,8 +2,20 @@
 // "record a payout". Contracts name households, so statisticians do not see them.
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import {
-  ArrayField, AutocompleteInput, Datagrid, DateInput, EditButton, ReferenceField, ReferenceInput, Show,
-  SimpleShowLayout, TextField, TextInput, TopToolbar, required, usePermissions,
+  ArrayField,
+  AutocompleteInput,
+  Datagrid,
+  DateInput,
+  EditButton,
+  ReferenceField,
+  ReferenceInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  required,
+  usePermissions,
 } from 'react-admin';
 import { AppCreate, AppDeleteButton, AppEdit, AppForm, AppList } from '../../common/crud.tsx';
 import { EnumField, EnumInput } from '../../common/enums.tsx';
@@ -36,7 +48,13 @@ function ContractList() {
 function ShowActions() {
   const { permissions } = usePermissions<Viewer>();
   if (!can.writeContracts(permissions)) return null;
-  return <TopToolbar><RecordPayoutButton /><EditButton /><AppDeleteButton /></TopToolbar>;
+  return (
+    <TopToolbar>
+      <RecordPayoutButton />
+      <EditButton />
+      <AppDeleteButton />
+    </TopToolbar>
+  );
 }
 
 const ContractShow = () => (

@@ -1,8 +1,18 @@
 // 就业记录: a person, one of the five channels, the employer for the indirect ones.
 import WorkIcon from '@mui/icons-material/Work';
 import {
-  AutocompleteInput, BooleanField, BooleanInput, Datagrid, DateInput, EditButton, Labeled, ReferenceInput,
-  TextField, TextInput, required, usePermissions,
+  AutocompleteInput,
+  BooleanField,
+  BooleanInput,
+  Datagrid,
+  DateInput,
+  EditButton,
+  Labeled,
+  ReferenceInput,
+  TextField,
+  TextInput,
+  required,
+  usePermissions,
 } from 'react-admin';
 import { AppCreate, AppEdit, AppForm, AppList } from '../../common/crud.tsx';
 import { EnumField, EnumInput } from '../../common/enums.tsx';
@@ -53,7 +63,9 @@ const JobFields = () => (
 const EmploymentEdit = () => (
   <AppEdit redirect="list">
     <AppForm canDelete>
-      <Labeled source="personName"><TextField source="personName" /></Labeled>
+      <Labeled source="personName">
+        <TextField source="personName" />
+      </Labeled>
       <JobFields />
     </AppForm>
   </AppEdit>

@@ -8,8 +8,20 @@ import GroupsIcon from '@mui/icons-material/Groups';
 import ParkIcon from '@mui/icons-material/Park';
 import type { ComponentType } from 'react';
 import {
-  Datagrid, DateInput, EditButton, NumberInput, ReferenceArrayField, ReferenceArrayInput, SelectArrayInput, Show,
-  SimpleShowLayout, TextField, TextInput, TopToolbar, required, usePermissions,
+  Datagrid,
+  DateInput,
+  EditButton,
+  NumberInput,
+  ReferenceArrayField,
+  ReferenceArrayInput,
+  SelectArrayInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  required,
+  usePermissions,
 } from 'react-admin';
 import { AppCreate, AppDeleteButton, AppEdit, AppForm, AppList } from '../../common/crud.tsx';
 import { EnumField } from '../../common/enums.tsx';
@@ -41,7 +53,12 @@ function EntityList() {
 function ShowActions() {
   const { permissions } = usePermissions<Viewer>();
   if (!can.writeEntities(permissions)) return null;
-  return <TopToolbar><EditButton /><AppDeleteButton /></TopToolbar>;
+  return (
+    <TopToolbar>
+      <EditButton />
+      <AppDeleteButton />
+    </TopToolbar>
+  );
 }
 
 const EntityShow = () => (
@@ -83,13 +100,17 @@ const EntityFields = () => (
 
 const EntityEdit = () => (
   <AppEdit>
-    <AppForm canDelete><EntityFields /></AppForm>
+    <AppForm canDelete>
+      <EntityFields />
+    </AppForm>
   </AppEdit>
 );
 
 const EntityCreate = () => (
   <AppCreate>
-    <AppForm defaultValues={{ memberCount: 0 }}><EntityFields /></AppForm>
+    <AppForm defaultValues={{ memberCount: 0 }}>
+      <EntityFields />
+    </AppForm>
   </AppCreate>
 );
 

@@ -2,8 +2,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
-  ArrayField, Datagrid, EditButton, Pagination, ReferenceManyField, TextField, useDataProvider, usePermissions,
-  useRecordContext, useTranslate,
+  ArrayField,
+  Datagrid,
+  EditButton,
+  Pagination,
+  ReferenceManyField,
+  TextField,
+  useDataProvider,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { EnumField } from '../../common/enums.tsx';
 import { MaskedIdField } from '../persons/MaskedIdField.tsx';
@@ -31,7 +39,16 @@ export function MemberTable() {
   );
 }
 
-const INCOME_COLUMNS = ['members_count', 'wageIncome', 'businessIncome', 'propertyIncome', 'transferIncome', 'productionExpenses', 'netIncome', 'perCapitaNetIncome'];
+const INCOME_COLUMNS = [
+  'members_count',
+  'wageIncome',
+  'businessIncome',
+  'propertyIncome',
+  'transferIncome',
+  'productionExpenses',
+  'netIncome',
+  'perCapitaNetIncome',
+];
 
 export function IncomeTable() {
   const record = useRecordContext();
@@ -43,14 +60,22 @@ export function IncomeTable() {
       <TableHead>
         <TableRow>
           <TableCell>{translate('app.household.year')}</TableCell>
-          {INCOME_COLUMNS.map((c) => <TableCell key={c} align="right">{translate(`app.household.${c}`)}</TableCell>)}
+          {INCOME_COLUMNS.map((c) => (
+            <TableCell key={c} align="right">
+              {translate(`app.household.${c}`)}
+            </TableCell>
+          ))}
         </TableRow>
       </TableHead>
       <TableBody>
         {rows.map((r) => (
           <TableRow key={String(r.id)}>
             <TableCell>{String(r.year)}</TableCell>
-            {INCOME_COLUMNS.map((c) => <TableCell key={c} align="right">{String(r[c === 'members_count' ? 'members' : c] ?? '')}</TableCell>)}
+            {INCOME_COLUMNS.map((c) => (
+              <TableCell key={c} align="right">
+                {String(r[c === 'members_count' ? 'members' : c] ?? '')}
+              </TableCell>
+            ))}
           </TableRow>
         ))}
       </TableBody>
@@ -71,11 +96,19 @@ export const HouseholdContracts = () => (
   </ReferenceManyField>
 );
 
-
 interface MemberEmployment {
   id: string;
   name: string;
-  employments: { id: string; channelCode: string; postName: string | null; startDate: string; endDate: string | null; monthlyWage: string; active: boolean; employer: { name: string } | null }[];
+  employments: {
+    id: string;
+    channelCode: string;
+    postName: string | null;
+    startDate: string;
+    endDate: string | null;
+    monthlyWage: string;
+    active: boolean;
+    employer: { name: string } | null;
+  }[];
 }
 
 /** Employment hangs off each member (Person.employments): one query for the household. */
@@ -97,7 +130,9 @@ export function HouseholdEmployment() {
     <Table size="small">
       <TableHead>
         <TableRow>
-          {['personName', 'channel', 'employerName', 'postName', 'startDate', 'endDate', 'monthlyWage', 'active'].map((k) => <TableCell key={k}>{f(k)}</TableCell>)}
+          {['personName', 'channel', 'employerName', 'postName', 'startDate', 'endDate', 'monthlyWage', 'active'].map((k) => (
+            <TableCell key={k}>{f(k)}</TableCell>
+          ))}
         </TableRow>
       </TableHead>
       <TableBody>

@@ -2,8 +2,18 @@
 // text; show with members, incomes, contracts and employment; edit.
 import FamilyRestroomIcon from '@mui/icons-material/FamilyRestroom';
 import {
-  BooleanField, BooleanInput, Datagrid, DateInput, EditButton, NumberInput, Show, TabbedShowLayout, TextField,
-  TextInput, TopToolbar, usePermissions,
+  BooleanField,
+  BooleanInput,
+  Datagrid,
+  DateInput,
+  EditButton,
+  NumberInput,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  usePermissions,
 } from 'react-admin';
 import { AppEdit, AppForm, AppList } from '../../common/crud.tsx';
 import { EnumArrayInput, EnumField, EnumInput } from '../../common/enums.tsx';
@@ -43,7 +53,16 @@ function HouseholdList() {
 
 function ShowActions() {
   const { permissions } = usePermissions<Viewer>();
-  return <TopToolbar>{can.writeHouseholds(permissions) && <><DeclareCaseButton /><EditButton /></>}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {can.writeHouseholds(permissions) && (
+        <>
+          <DeclareCaseButton />
+          <EditButton />
+        </>
+      )}
+    </TopToolbar>
+  );
 }
 
 const HouseholdShow = () => (

@@ -5,7 +5,10 @@ import { AppCreate, AppEdit, AppForm, AppList } from '../../common/crud.tsx';
 import { EnumField, EnumInput } from '../../common/enums.tsx';
 import { can, type Viewer } from '../../auth/session.ts';
 
-const filters = [<TextInput key="q" source="q" alwaysOn />, <EnumInput key="category" source="category" enumName="IndustryCategory" alwaysOn />];
+const filters = [
+  <TextInput key="q" source="q" alwaysOn />,
+  <EnumInput key="category" source="category" enumName="IndustryCategory" alwaysOn />,
+];
 
 function IndustryList() {
   const { permissions } = usePermissions<Viewer>();
@@ -42,13 +45,17 @@ const IndustryFields = () => (
 
 const IndustryEdit = () => (
   <AppEdit>
-    <AppForm canDelete><IndustryFields /></AppForm>
+    <AppForm canDelete>
+      <IndustryFields />
+    </AppForm>
   </AppEdit>
 );
 
 const IndustryCreate = () => (
   <AppCreate>
-    <AppForm><IndustryFields /></AppForm>
+    <AppForm>
+      <IndustryFields />
+    </AppForm>
   </AppCreate>
 );
 

@@ -5,7 +5,19 @@
 // Reject and risk elimination need a reason; other steps take an optional opinion.
 import { useState } from 'react';
 import {
-  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useSaveErrorHandler } from '../../common/conflict.tsx';
@@ -13,7 +25,13 @@ import type { ConsoleDataProvider } from '../../data/index.ts';
 import { DECISION_MUTATIONS, caseStepDocument } from '../../data/specs/monitoring.ts';
 import type { CaseStep } from '../../generated/schema.ts';
 
-interface Transition { fromStage: string | null; toStage: string; reason: string | null; at: string; actor: { username: string; displayName: string; role: string } }
+interface Transition {
+  fromStage: string | null;
+  toStage: string;
+  reason: string | null;
+  at: string;
+  actor: { username: string; displayName: string; role: string };
+}
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
@@ -35,7 +53,12 @@ export function CaseTimeline() {
                   <span>{`${t.actor.displayName}（${t.actor.username}，${translate(`enums.Role.${t.actor.role}`, { _: t.actor.role })}）`}</span>
                   {' · '}
                   <span>{formatTime(t.at)}</span>
-                  {t.reason ? <><br /><span>{`${translate('monitoring.reason')}：${t.reason}`}</span></> : null}
+                  {t.reason ? (
+                    <>
+                      <br />
+                      <span>{`${translate('monitoring.reason')}：${t.reason}`}</span>
+                    </>
+                  ) : null}
                 </>
               }
             />

@@ -3,8 +3,18 @@
 // household (the household page's "申报监测" button opens this form prefilled).
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import {
-  AutocompleteInput, DateField, Datagrid, FormDataConsumer, ReferenceField, ReferenceInput, Show, SimpleShowLayout, TextField, TextInput,
-  required, usePermissions,
+  AutocompleteInput,
+  DateField,
+  Datagrid,
+  FormDataConsumer,
+  ReferenceField,
+  ReferenceInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  usePermissions,
 } from 'react-admin';
 import { AppCreate, AppForm, AppList } from '../../common/crud.tsx';
 import { EnumArrayInput, EnumField, EnumInput } from '../../common/enums.tsx';
@@ -56,7 +66,8 @@ const CaseShow = () => (
   </Show>
 );
 
-const householdText = (r: { householdNumber?: string; headName?: string | null }) => `${r.householdNumber ?? ''} ${r.headName ?? ''}`.trim();
+const householdText = (r: { householdNumber?: string; headName?: string | null }) =>
+  `${r.householdNumber ?? ''} ${r.headName ?? ''}`.trim();
 
 /** The source's record id (warning, alert or visit) is asked only for that source. */
 const SOURCE_ID: Record<string, string> = { SCREENING: 'warningId', DEPARTMENT_ALERT: 'alertId', VISIT: 'visitId' };

@@ -6,9 +6,28 @@ import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import { Dialog, DialogContent, DialogTitle } from '@mui/material';
 import {
-  BooleanField, BooleanInput, Button, Datagrid, DateField, EditButton, Form, FormDataConsumer, NullableBooleanInput, PasswordInput,
-  SaveButton, TextField, TextInput, maxLength, minLength, regex, required, useDataProvider, useNotify, useRecordContext,
-  useRefresh, useTranslate,
+  BooleanField,
+  BooleanInput,
+  Button,
+  Datagrid,
+  DateField,
+  EditButton,
+  Form,
+  FormDataConsumer,
+  NullableBooleanInput,
+  PasswordInput,
+  SaveButton,
+  TextField,
+  TextInput,
+  maxLength,
+  minLength,
+  regex,
+  required,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
 } from 'react-admin';
 import { AppCreate, AppEdit, AppForm, AppList } from '../../common/crud.tsx';
 import { EnumField, EnumInput } from '../../common/enums.tsx';
@@ -116,7 +135,13 @@ function ResetPasswordButton() {
 
   return (
     <>
-      <Button label={translate('app.users.resetPassword')} onClick={(e) => { e.stopPropagation(); setOpen(true); }}>
+      <Button
+        label={translate('app.users.resetPassword')}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(true);
+        }}
+      >
         <LockResetIcon />
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()}>

@@ -24,7 +24,11 @@ export function CollectiveIncomeTable() {
       <TableHead>
         <TableRow>
           <TableCell>{translate('resources.collectiveIncomes.fields.year')}</TableCell>
-          {sources.map((s) => <TableCell key={s} align="right">{translate(`enums.CollectiveIncomeSource.${s}`)}</TableCell>)}
+          {sources.map((s) => (
+            <TableCell key={s} align="right">
+              {translate(`enums.CollectiveIncomeSource.${s}`)}
+            </TableCell>
+          ))}
           <TableCell align="right">Σ</TableCell>
         </TableRow>
       </TableHead>
@@ -32,7 +36,11 @@ export function CollectiveIncomeTable() {
         {years.map((year) => (
           <TableRow key={year}>
             <TableCell>{year}</TableCell>
-            {sources.map((s) => <TableCell key={s} align="right">{cell(year, s)}</TableCell>)}
+            {sources.map((s) => (
+              <TableCell key={s} align="right">
+                {cell(year, s)}
+              </TableCell>
+            ))}
             <TableCell align="right">{total(year).toFixed(2)}</TableCell>
           </TableRow>
         ))}

@@ -2,7 +2,15 @@
 // its collective income by year and source, and its indicators from Cube.
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import {
-  BooleanField, BooleanInput, Datagrid, Pagination, ReferenceManyField, Show, TabbedShowLayout, TextField, TextInput,
+  BooleanField,
+  BooleanInput,
+  Datagrid,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TextInput,
   usePermissions,
 } from 'react-admin';
 import { AppList } from '../../common/crud.tsx';
@@ -48,7 +56,14 @@ function VillageShow() {
         </TabbedShowLayout.Tab>
         {can.readPersonal(permissions) && (
           <TabbedShowLayout.Tab label="app.village.households" path="households">
-            <ReferenceManyField reference="households" target="villageCode" source="code" perPage={25} pagination={<Pagination />} sort={{ field: 'householdNumber', order: 'ASC' }}>
+            <ReferenceManyField
+              reference="households"
+              target="villageCode"
+              source="code"
+              perPage={25}
+              pagination={<Pagination />}
+              sort={{ field: 'householdNumber', order: 'ASC' }}
+            >
               <Datagrid rowClick="show" bulkActionButtons={false}>
                 <TextField source="householdNumber" />
                 <TextField source="headName" sortable={false} />

@@ -3,8 +3,25 @@
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import {
-  AutocompleteInput, BooleanInput, Datagrid, DateField, DateInput, FormDataConsumer, FunctionField, Labeled, ReferenceField, ReferenceInput,
-  Show, SimpleShowLayout, TextField, TextInput, maxValue, required, useRecordContext, useTranslate, usePermissions,
+  AutocompleteInput,
+  BooleanInput,
+  Datagrid,
+  DateField,
+  DateInput,
+  FormDataConsumer,
+  FunctionField,
+  Labeled,
+  ReferenceField,
+  ReferenceInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  maxValue,
+  required,
+  useRecordContext,
+  useTranslate,
+  usePermissions,
 } from 'react-admin';
 import { Box, Stack, Typography } from '@mui/material';
 import { AppCreate, AppForm, AppList } from '../../common/crud.tsx';
@@ -74,7 +91,8 @@ const VisitShow = () => (
       <FunctionField
         source="riskPoints"
         render={(r: { riskPoints?: { id: string; description: string; resolvedAt: string | null }[] }) =>
-          (r.riskPoints ?? []).map((p) => `${p.description}${p.resolvedAt ? `（${p.resolvedAt}）` : ''}`).join('；')}
+          (r.riskPoints ?? []).map((p) => `${p.description}${p.resolvedAt ? `（${p.resolvedAt}）` : ''}`).join('；')
+        }
       />
     </SimpleShowLayout>
   </Show>
@@ -93,7 +111,13 @@ function AspectInputs() {
           <FormDataConsumer>
             {({ formData }) =>
               formData.aspects?.[i]?.passed === false ? (
-                <TextInput source={`aspects.${i}.note`} label="monitoring.visit.failed_note" validate={required()} helperText={false} sx={{ minWidth: 360 }} />
+                <TextInput
+                  source={`aspects.${i}.note`}
+                  label="monitoring.visit.failed_note"
+                  validate={required()}
+                  helperText={false}
+                  sx={{ minWidth: 360 }}
+                />
               ) : null
             }
           </FormDataConsumer>
@@ -105,7 +129,8 @@ function AspectInputs() {
 
 // A cadre in Anhui after midnight China time is already on the next day, whatever the browser's zone.
 const today = () => todayInChinaIso();
-const householdText = (r: { householdNumber?: string; headName?: string | null }) => `${r.householdNumber ?? ''} ${r.headName ?? ''}`.trim();
+const householdText = (r: { householdNumber?: string; headName?: string | null }) =>
+  `${r.householdNumber ?? ''} ${r.headName ?? ''}`.trim();
 
 const VisitCreate = () => (
   <AppCreate>
@@ -120,4 +145,10 @@ const VisitCreate = () => (
   </AppCreate>
 );
 
-export default { list: VisitList, show: VisitShow, create: VisitCreate, icon: PlaylistAddCheckIcon, recordRepresentation: 'householdNumber' };
+export default {
+  list: VisitList,
+  show: VisitShow,
+  create: VisitCreate,
+  icon: PlaylistAddCheckIcon,
+  recordRepresentation: 'householdNumber',
+};

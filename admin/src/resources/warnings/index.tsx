@@ -4,11 +4,33 @@ import { useState } from 'react';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import {
-  Button as MuiButton, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableRow, TextField as MuiTextField,
+  Button as MuiButton,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField as MuiTextField,
 } from '@mui/material';
 import {
-  Button, Datagrid, DateField, FilterButton, FunctionField, NumberField, NumberInput, TextField, TopToolbar, useDataProvider,
-  useRefresh, useTranslate, usePermissions,
+  Button,
+  Datagrid,
+  DateField,
+  FilterButton,
+  FunctionField,
+  NumberField,
+  NumberInput,
+  TextField,
+  TopToolbar,
+  useDataProvider,
+  useRefresh,
+  useTranslate,
+  usePermissions,
 } from 'react-admin';
 import { AppList } from '../../common/crud.tsx';
 import { EnumField, EnumInput } from '../../common/enums.tsx';
@@ -20,8 +42,16 @@ import type { ConsoleDataProvider } from '../../data/index.ts';
 import { RUN_SCREENING } from '../../data/specs/monitoring.ts';
 
 interface ScreeningReport {
-  year: number; regionCode: string; evaluated: number; candidates: number; raised: number; updated: number; unchanged: number;
-  withdrawn: number; settled: number; byLevel: { level: string; count: number }[];
+  year: number;
+  regionCode: string;
+  evaluated: number;
+  candidates: number;
+  raised: number;
+  updated: number;
+  unchanged: number;
+  withdrawn: number;
+  settled: number;
+  byLevel: { level: string; count: number }[];
 }
 
 const REPORT_ROWS = ['evaluated', 'candidates', 'raised', 'updated', 'unchanged', 'withdrawn', 'settled'] as const;
@@ -52,20 +82,35 @@ function RunScreeningButton() {
 
   return (
     <>
-      <Button label={translate('monitoring.screening.run')} onClick={() => { setOpen(true); setReport(null); }} data-testid="run-screening">
+      <Button
+        label={translate('monitoring.screening.run')}
+        onClick={() => {
+          setOpen(true);
+          setReport(null);
+        }}
+        data-testid="run-screening"
+      >
         <PlayArrowIcon />
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <DialogTitle>{translate('monitoring.screening.run')}</DialogTitle>
         <DialogContent>
           <MuiTextField
-            name="screeningYear" type="number" label={translate('monitoring.screening.year')} value={year} margin="dense"
-            onChange={(e) => setYear(e.target.value)} disabled={busy}
+            name="screeningYear"
+            type="number"
+            label={translate('monitoring.screening.year')}
+            value={year}
+            margin="dense"
+            onChange={(e) => setYear(e.target.value)}
+            disabled={busy}
           />
           {report && (
             <Table size="small" data-testid="screening-report">
               <TableBody>
-                <TableRow><TableCell>{translate('monitoring.screening.region')}</TableCell><TableCell>{`${report.regionCode}（${report.year}）`}</TableCell></TableRow>
+                <TableRow>
+                  <TableCell>{translate('monitoring.screening.region')}</TableCell>
+                  <TableCell>{`${report.regionCode}（${report.year}）`}</TableCell>
+                </TableRow>
                 {REPORT_ROWS.map((key) => (
                   <TableRow key={key}>
                     <TableCell>{translate(`monitoring.screening.${key}`)}</TableCell>
@@ -76,7 +121,9 @@ function RunScreeningButton() {
                   <TableCell>{translate('monitoring.screening.by_level')}</TableCell>
                   <TableCell>
                     <Stack direction="row" spacing={1}>
-                      {report.byLevel.map((l) => <Chip key={l.level} size="small" label={`${translate(`enums.WarningLevel.${l.level}`)} ${l.count}`} />)}
+                      {report.byLevel.map((l) => (
+                        <Chip key={l.level} size="small" label={`${translate(`enums.WarningLevel.${l.level}`)} ${l.count}`} />
+                      ))}
                     </Stack>
                   </TableCell>
                 </TableRow>
