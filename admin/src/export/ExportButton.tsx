@@ -7,7 +7,8 @@ import type { ConsoleDataProvider } from '../data/index.ts';
 import { can, type Viewer } from '../auth/session.ts';
 import { zhApp } from '../i18n/appZh.ts';
 import { exportColumns } from './columns.ts';
-import { download, stamp, xlsxBlob } from './xlsx.ts';
+import { download } from './download.ts';
+import { stamp, xlsxBlob } from './xlsx.ts';
 
 export function ExportButton() {
   const resource = useResourceContext()!;

@@ -52,15 +52,5 @@ export function csvBlob(columns: Column[], records: Record<string, any>[]): Blob
   return new Blob(['\uFEFF', lines.join('\r\n')], { type: 'text/csv;charset=utf-8' });
 }
 
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');

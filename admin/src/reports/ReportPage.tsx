@@ -26,7 +26,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { YEARS_2014_2020, num, shown, type CubeFilter, type CubeQuery } from '../cube/cube.ts';
 import { hasMember, regionFilter } from '../cube/members.ts';
 import { useCubeLoad, useCubeMeta } from '../cube/useCube.ts';
-import { csvBlob, download, stamp, xlsxBlob } from '../export/xlsx.ts';
+import { download } from '../export/download.ts';
+import { csvBlob, stamp, xlsxBlob } from '../export/xlsx.ts';
 import type { Column } from '../export/columns.ts';
 import { FALLBACK_VIEWS, memberLabel } from './views.ts';
 
