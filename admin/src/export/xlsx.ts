@@ -52,5 +52,4 @@ export function csvBlob(columns: Column[], records: Record<string, any>[]): Blob
   return new Blob(['\uFEFF', lines.join('\r\n')], { type: 'text/csv;charset=utf-8' });
 }
 
-
 export const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
