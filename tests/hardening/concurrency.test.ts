@@ -53,7 +53,8 @@ describe('concurrent updates of one record', () => {
     }
   });
 
-  it('10 parallel clients × 10 increments with retry on CONFLICT: no lost update', async () => {
+  // A hundred audited transactions with retries: minutes on a busy machine; the test waits on their answers.
+  it('10 parallel clients × 10 increments with retry on CONFLICT: no lost update', { timeout: 600_000 }, async () => {
     // A village, year and source with no income recorded yet: this test's own row.
     const free = await sqlOne<{ code: string; year: number }>(
       `select v.code, y.year from village v cross join generate_series(2000, 2026) as y(year)
