@@ -2,7 +2,6 @@
 // ← domain areas ← API assembly ← entry. `npm run check:deps` fails CI on any arrow
 // that points the other way, on any import cycle, and on a console or seed
 // import outside what they may use.
-/* eslint-disable */
 const KERNEL = '^kernel/';
 const DATA = '^(prisma/(?!seed/)|services/(db|scopedDb|dbErrors)\\.ts$)';
 const SEED = '^prisma/seed/';
