@@ -37,6 +37,10 @@ const UNAVAILABLE_MESSAGE = new RegExp(
     'Transaction already closed',
     'Transaction not found',
     'Unable to start a transaction',
+    'not yet accepting connections',
+    'server closed the connection',
+    'Connection is closed',
+    'connection error',
   ].join('|'),
 );
 
