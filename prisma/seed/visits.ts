@@ -4,22 +4,13 @@
 // Not-lifted households are visited monthly; monitored ones monthly from a
 // couple of months before they were included (the visit is often how the risk
 // was found); a sample of other lifted households once. About 20,000 visits.
+import { enumValues } from '../../kernel/labels.ts';
 import { Random } from './random.ts';
 import type { HouseholdModel, RiskType } from './households.ts';
 import type { CadreWorld } from './cadres.ts';
 import { AS_OF, dateStr, day, stamp, type Ids, type Tables } from './model.ts';
 
-const ASPECTS = [
-  'FOOD',
-  'CLOTHING',
-  'COMPULSORY_EDUCATION',
-  'BASIC_MEDICAL',
-  'HOUSING_SAFETY',
-  'DRINKING_WATER',
-  'POPULATION_CHANGE',
-  'SPECIALTY_FARMING',
-  'HOUSEHOLD_ENVIRONMENT',
-] as const;
+const ASPECTS = enumValues('VisitAspect');
 type Aspect = (typeof ASPECTS)[number];
 const FAILURES: Record<Aspect, [string, RiskType]> = {
   FOOD: ['家中存粮不足，需临时救助', 'OTHER'],

@@ -3,6 +3,7 @@
 // warnings, visits, department alerts and imports, assistance plans. The
 // hand-written documents (workflow steps, screening, reviews, measures) are
 // here too; tests/admin/schemaContract.test.ts checks them against schema.graphql.
+import { enumValues } from '../../../../kernel/labels.ts';
 import { regionFilter, toInt, type Node, type ResourceSpec, type Values } from '../spec.ts';
 
 /** The household of a monitoring record: number, head, village and township names. */
@@ -50,17 +51,7 @@ export const warnings: ResourceSpec = {
 };
 
 /** The nine aspects of a visit (两不愁三保障 and the rest), in the form's order. */
-export const VISIT_ASPECTS = [
-  'FOOD',
-  'CLOTHING',
-  'COMPULSORY_EDUCATION',
-  'BASIC_MEDICAL',
-  'HOUSING_SAFETY',
-  'DRINKING_WATER',
-  'POPULATION_CHANGE',
-  'SPECIALTY_FARMING',
-  'HOUSEHOLD_ENVIRONMENT',
-] as const;
+export const VISIT_ASPECTS = enumValues('VisitAspect');
 
 export const visits: ResourceSpec = {
   type: 'Visit',
